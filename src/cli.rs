@@ -1,0 +1,127 @@
+//! Command-line arguments (clap derive). The `///` comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const MAIN_EXAMPLES: &str = "\
+Examples:
+  earn-trust list
+  earn-trust show missed-commitment
+  earn-trust validate my-bank.yaml
+  earn-trust list --bank my-bank.yaml --color never";
+
+/// Practise Amazon \"Earn Trust\" behavioural interview answers in your terminal.
+///
+/// Browse real interview questions, see what a bar-raiser listens for and read model answers.
+/// Everything runs offline: your answers never leave this machine.
+#[derive(Debug, Parser)]
+#[command(name = "earn-trust", version, after_help = MAIN_EXAMPLES)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags every command takes. A flag beats its environment variable, which beats the default.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Question bank to use (YAML) instead of the built-in Earn Trust bank.
+    #[arg(
+        long = "bank",
+        value_name = "PATH",
+        env = "EARN_TRUST_BANK",
+        global = true
+    )]
+    pub bank: Option<PathBuf>,
+
+    /// Where practice history and drafts are kept [default: the platform's data directory].
+    #[arg(
+        long = "data-dir",
+        value_name = "PATH",
+        env = "EARN_TRUST_HOME",
+        global = true
+    )]
+    pub data_dir: Option<PathBuf>,
+
+    /// When to use colour: auto (a terminal, and NO_COLOR unset), always or never.
+    #[arg(
+        long = "color",
+        value_enum,
+        value_name = "WHEN",
+        default_value_t = ColorChoice::Auto,
+        global = true
+    )]
+    pub color: ColorChoice,
+}
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour, even into a pipe.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Output format of commands that print data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    /// Readable text.
+    #[default]
+    Text,
+    /// JSON, for scripts.
+    Json,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the questions in the bank.
+    #[command(after_help = "\
+Examples:
+  earn-trust list
+  earn-trust list --tag failure
+  earn-trust list --format json")]
+    List {
+        /// Only questions with this tag (e.g. candour, failure, customer).
+        #[arg(long = "tag", value_name = "TAG")]
+        tag: Option<String>,
+        /// Output format.
+        #[arg(long = "format", value_enum, default_value_t)]
+        format: Format,
+    },
+
+    /// Show one question: rubric, follow-ups and sample answers.
+    #[command(after_help = "\
+Examples:
+  earn-trust show harsh-truth
+  earn-trust show harsh-truth --no-samples
+  earn-trust show harsh-truth --format json")]
+    Show {
+        /// The question's id (see `earn-trust list`).
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Output format.
+        #[arg(long = "format", value_enum, default_value_t)]
+        format: Format,
+        /// Leave the sample answers out (to answer before you read them).
+        #[arg(long = "no-samples")]
+        no_samples: bool,
+    },
+
+    /// Check a bank file against the format's rules and report every problem.
+    #[command(after_help = "\
+Examples:
+  earn-trust validate
+  earn-trust validate my-bank.yaml")]
+    Validate {
+        /// The bank file to check [default: the bank in use].
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+    },
+}

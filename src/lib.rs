@@ -1,0 +1,29 @@
+//! earn-trust: drill Amazon "Earn Trust" behavioural interview answers in a terminal.
+//!
+//! The library holds everything; `main.rs` only parses arguments and maps errors to exit
+//! codes. Modules each own one idea: [`bank`] (the question bank and the only YAML code),
+//! [`output`] (colour and renderers), and [`commands`] (what each subcommand does).
+
+pub mod bank;
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod output;
+
+pub use error::{Error, Result};
+
+use cli::{Cli, Command};
+
+/// Runs one parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    let context = commands::Context::new(&cli.global);
+    match cli.command {
+        Command::List { tag, format } => commands::list(&context, tag.as_deref(), format),
+        Command::Show {
+            id,
+            format,
+            no_samples,
+        } => commands::show(&context, &id, format, !no_samples),
+        Command::Validate { path } => commands::validate(&context, path),
+    }
+}
