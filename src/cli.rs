@@ -8,6 +8,7 @@ const MAIN_EXAMPLES: &str = "\
 Examples:
   earn-trust list
   earn-trust show missed-commitment
+  earn-trust score --question missed-commitment --answer-file answer.txt
   earn-trust validate my-bank.yaml
   earn-trust list --bank my-bank.yaml --color never";
 
@@ -112,6 +113,24 @@ Examples:
         /// Leave the sample answers out (to answer before you read them).
         #[arg(long = "no-samples")]
         no_samples: bool,
+    },
+
+    /// Score a written answer to one question and explain the score.
+    #[command(after_help = "\
+Examples:
+  earn-trust score --question harsh-truth --answer-file my-answer.txt
+  earn-trust score --question harsh-truth < my-answer.txt
+  earn-trust score --question harsh-truth --answer-file my-answer.txt --format json")]
+    Score {
+        /// The question the answer is for (see `earn-trust list`).
+        #[arg(long = "question", value_name = "ID")]
+        question: String,
+        /// File holding the answer; `-` or no flag reads piped stdin.
+        #[arg(long = "answer-file", value_name = "PATH")]
+        answer_file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long = "format", value_enum, default_value_t)]
+        format: Format,
     },
 
     /// Check a bank file against the format's rules and report every problem.

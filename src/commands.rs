@@ -107,3 +107,23 @@ pub fn validate(context: &Context, path: Option<PathBuf>) -> Result<()> {
         bank.questions.len()
     ))
 }
+
+/// `earn-trust score`.
+pub fn score(
+    context: &Context,
+    question_id: &str,
+    answer_file: Option<&std::path::Path>,
+    format: Format,
+) -> Result<()> {
+    let bank = context.load_bank()?;
+    let question = bank.require_question(question_id)?;
+    let answer = crate::answer::read_answer(answer_file)?;
+    let report = crate::scoring::score_answer(&bank.principle, question, &answer);
+    let text = match format {
+        Format::Json => output::to_json(&report),
+        Format::Text => {
+            output::render_report(&report, context.stdout_theme(), output::terminal_width())
+        }
+    };
+    print_stdout(&text)
+}

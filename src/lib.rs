@@ -4,11 +4,13 @@
 //! codes. Modules each own one idea: [`bank`] (the question bank and the only YAML code),
 //! [`output`] (colour and renderers), and [`commands`] (what each subcommand does).
 
+pub mod answer;
 pub mod bank;
 pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod output;
+pub mod scoring;
 
 pub use error::{Error, Result};
 
@@ -25,5 +27,10 @@ pub fn run(cli: Cli) -> Result<()> {
             no_samples,
         } => commands::show(&context, &id, format, !no_samples),
         Command::Validate { path } => commands::validate(&context, path),
+        Command::Score {
+            question,
+            answer_file,
+            format,
+        } => commands::score(&context, &question, answer_file.as_deref(), format),
     }
 }

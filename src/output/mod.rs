@@ -4,6 +4,7 @@
 //! only this module styles text.
 
 mod list;
+mod report;
 mod show;
 
 use std::io::IsTerminal;
@@ -11,7 +12,8 @@ use std::io::IsTerminal;
 use console::Style;
 
 pub use list::{render_list, render_list_json};
-pub use show::{render_show, render_show_json};
+pub use report::{minutes, render_report, score_line};
+pub use show::{render_sample, render_show, render_show_json, samples_in_order};
 
 use crate::cli::ColorChoice;
 

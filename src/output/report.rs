@@ -1,0 +1,147 @@
+//! A scored answer as text: the score line first, then what was found, then next steps.
+
+use super::{Theme, prose_width, wrap};
+use crate::scoring::{Part, Report};
+
+/// The report as readable text wrapped to `width`.
+pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
+    let width = prose_width(width);
+    let mut out = String::new();
+    out.push_str(&score_line(report, theme));
+    out.push_str("\n\n");
+
+    out.push_str(&theme.heading("STAR"));
+    out.push('\n');
+    let star = &report.star;
+    for (name, part) in [
+        ("Situation", &star.situation),
+        ("Task", &star.task),
+        ("Action", &star.action),
+        ("Result", &star.result),
+    ] {
+        out.push_str(&found_line(name, part, theme, width));
+    }
+
+    out.push('\n');
+    out.push_str(&theme.heading("What a bar-raiser listens for"));
+    out.push('\n');
+    for point in &report.rubric {
+        let mark = mark(point.hit, theme);
+        out.push_str(&format!("  {mark} {}\n", theme.id(&point.id)));
+        out.push_str(&wrap(&point.point, width, "      "));
+        out.push('\n');
+        if let Some(evidence) = point.evidence.first() {
+            out.push_str(&theme.dim(&wrap(&format!("you said: \"{evidence}\""), width, "      ")));
+            out.push('\n');
+        }
+    }
+
+    let s = &report.signals;
+    out.push('\n');
+    out.push_str(&theme.heading("Signals"));
+    out.push('\n');
+    out.push_str(&format!(
+        "  Length: {} words, about {} spoken (aim for 1:30 to 3:00)\n",
+        s.word_count,
+        minutes(s.spoken_seconds)
+    ));
+    out.push_str(&format!(
+        "  Ownership: \"I\" {} times, \"we\" {} times\n",
+        s.i_count, s.we_count
+    ));
+    out.push_str(&format!(
+        "  Action and Result: {:.0}% of the words (aim for about 70%)\n",
+        s.action_result_share * 100.0
+    ));
+    let metrics = if s.metrics.is_empty() {
+        theme.bad("none")
+    } else {
+        s.metrics
+            .iter()
+            .take(8)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push_str(&format!("  Measurable results: {metrics}\n"));
+    out.push_str(&found_line("Lesson", &s.lesson, theme, width));
+    let principle: Vec<String> = s
+        .principle
+        .iter()
+        .map(|p| format!("{} {}", mark(p.hit, theme), p.label))
+        .collect();
+    if !principle.is_empty() {
+        out.push_str(&wrap(
+            &format!("Principle: {}", principle.join("  ")),
+            width,
+            "  ",
+        ));
+        out.push('\n');
+    }
+    for claim in &s.vague_claims {
+        out.push_str(&wrap(
+            &format!("{} vague: {claim}", theme.warn("!")),
+            width,
+            "  ",
+        ));
+        out.push('\n');
+    }
+    for flag in &s.red_flags {
+        let line = format!(
+            "{} {}: \"{}\"",
+            theme.bad("red flag"),
+            flag.kind,
+            flag.evidence
+        );
+        out.push_str(&wrap(&line, width, "  "));
+        out.push('\n');
+    }
+
+    out.push('\n');
+    out.push_str(&theme.heading("Next steps"));
+    out.push('\n');
+    for (i, step) in report.feedback.iter().enumerate() {
+        let text = wrap(&format!("{}. {step}", i + 1), width, "  ");
+        out.push_str(&text);
+        out.push('\n');
+    }
+    out
+}
+
+/// `Score: NN/100 (grade)`, coloured by band.
+pub fn score_line(report: &Report, theme: Theme) -> String {
+    let line = format!("Score: {}/100 ({})", report.score, report.grade);
+    match report.score {
+        75.. => theme.good(&theme.bold(&line)),
+        60..=74 => theme.bold(&line),
+        40..=59 => theme.warn(&line),
+        _ => theme.bad(&line),
+    }
+}
+
+fn found_line(name: &str, part: &Part, theme: Theme, width: usize) -> String {
+    let mark = mark(part.found, theme);
+    let detail = match part.evidence.first() {
+        Some(evidence) if part.found => format!("\"{evidence}\""),
+        _ => "not found".to_string(),
+    };
+    let text = wrap(
+        &format!("{name}: {detail}"),
+        width.saturating_sub(4),
+        "    ",
+    );
+    format!("  {mark} {}\n", text.trim_start())
+}
+
+fn mark(hit: bool, theme: Theme) -> String {
+    if hit {
+        theme.good("✓")
+    } else {
+        theme.bad("✗")
+    }
+}
+
+/// `2:35` for 155 seconds.
+pub fn minutes(seconds: usize) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
+}

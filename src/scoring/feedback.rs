@@ -1,0 +1,144 @@
+//! The few most useful next steps, each tied to what the answer did or did not do.
+
+use super::{Report, gaming};
+use crate::bank::Question;
+
+/// How many next steps a report gives.
+const MAX_STEPS: usize = 4;
+
+/// Next steps for a scored answer, most important first.
+pub fn next_steps(
+    report: &Report,
+    question: &Question,
+    gaming_kind: Option<&str>,
+    words: usize,
+) -> Vec<String> {
+    let s = &report.signals;
+    let mut steps: Vec<String> = Vec::new();
+
+    if let Some(kind) = gaming_kind {
+        steps.push(gaming::advice(kind).to_string());
+    }
+    for flag in &s.red_flags {
+        let advice = match flag.kind.as_str() {
+            "blame" => {
+                "sounds like blame. Own your part first; bar-raisers mark finger-pointing down hard."
+            }
+            "spin" => {
+                "sounds like hiding or softening a mistake. Say plainly what went wrong and who you told."
+            }
+            "misleading" => {
+                "sounds like misleading someone. Earn Trust answers show candour, even when it costs you."
+            }
+            "taking-credit" => {
+                "sounds like taking credit for others' work. Name who did what, and share the credit."
+            }
+            "disrespect" => {
+                "sounds disrespectful. Describe people by what they did, not by labels."
+            }
+            _ => continue,
+        };
+        steps.push(format!("\"{}\" {advice}", flag.evidence));
+    }
+    if s.hypothetical {
+        steps.push(
+            "You described what you would do, not what you did. Pick one real time and tell it in the past tense."
+                .to_string(),
+        );
+    }
+    if s.red_flags.iter().any(|f| f.kind == "off-question") {
+        steps.push(format!(
+            "This does not seem to answer the question asked: \"{}\". Choose a story that does.",
+            question.text.trim()
+        ));
+    }
+    if words < 80 && gaming_kind.is_none() {
+        steps.push(format!(
+            "At {words} words (about {} seconds spoken) this is too thin. Aim for 1.5 to 3 minutes: about 210 to 420 words.",
+            s.spoken_seconds
+        ));
+    }
+    if s.we_count > s.i_count && s.we_count >= 3 {
+        steps.push(format!(
+            "You said \"we\" {} times and \"I\" {} times. Say what you did: \"I asked\", \"I told\", \"I changed\".",
+            s.we_count, s.i_count
+        ));
+    }
+    if question.is_about_failure() && !s.lesson.found {
+        steps.push(
+            "You never said what you learned. On a question about a mistake, end with the lesson and what you now do differently."
+                .to_string(),
+        );
+    }
+    if s.metrics.is_empty() {
+        steps.push(
+            "No measurable result. Add a number: days saved, a percentage, money, customers, a score before and after."
+                .to_string(),
+        );
+    } else if !report.star.result.found {
+        steps.push(
+            "The story has no clear ending. Say what changed because of what you did, and how you know."
+                .to_string(),
+        );
+    }
+    let mut missed: Vec<_> = report.rubric.iter().filter(|r| !r.hit).collect();
+    missed.sort_by(|a, b| b.weight.total_cmp(&a.weight));
+    if let Some(point) = missed.first() {
+        steps.push(format!(
+            "A bar-raiser listens for this and did not hear it: {}",
+            point.point
+        ));
+    }
+    if !question.is_about_failure() && !s.lesson.found {
+        steps.push("You never said what you learned or would do differently.".to_string());
+    }
+    if let Some(claim) = s.vague_claims.first() {
+        steps.push(format!(
+            "Vague claim {claim}. Replace it with who, what you said, and what changed."
+        ));
+    }
+    for (part, found, hint) in [
+        (
+            "Situation",
+            report.star.situation.found,
+            "open with when, where and what was at stake",
+        ),
+        (
+            "Action",
+            report.star.action.found,
+            "say step by step what you did",
+        ),
+        (
+            "Task",
+            report.star.task.found,
+            "say what you were responsible for",
+        ),
+    ] {
+        if !found && gaming_kind.is_none() && words >= 40 && report.score < 75 {
+            steps.push(format!("No clear {part}: {hint}."));
+        }
+    }
+    if words >= 150 && s.action_result_share < 0.5 {
+        steps.push(format!(
+            "Only {:.0}% of your words are about what you did and what came of it. Cut background; spend about 70% on Action and Result.",
+            s.action_result_share * 100.0
+        ));
+    }
+    if s.spoken_seconds > 180 {
+        steps.push(format!(
+            "At about {} minutes spoken this runs long. Aim for 1.5 to 3 minutes.",
+            s.spoken_seconds.div_ceil(60)
+        ));
+    }
+    if steps.is_empty() {
+        let probe = question
+            .follow_ups
+            .first()
+            .map_or("What would you do differently?", String::as_str);
+        steps.push(format!(
+            "Strong. Now get ready for the follow-up a bar-raiser would ask: \"{probe}\""
+        ));
+    }
+    steps.truncate(MAX_STEPS);
+    steps
+}

@@ -1,0 +1,217 @@
+//! What bar-raisers listen for on any principle: ownership in the first person, measurable
+//! results, a lesson, a real past event, concrete detail, and red flags.
+
+use std::collections::BTreeSet;
+
+use super::lexicon::{ARTEFACTS, CHANGE_WORDS, I_WORDS, NUMBER_WORDS, UNITS, WE_WORDS};
+use super::text::{Analysis, Cue};
+use super::{Lexicon, Part, RedFlag};
+
+/// How often the answer says "I" and "we".
+pub fn pronoun_counts(analysis: &Analysis) -> (usize, usize) {
+    let count = |list: &[&str]| {
+        analysis
+            .tokens
+            .iter()
+            .filter(|t| list.contains(&t.word.as_str()))
+            .count()
+    };
+    (count(I_WORDS), count(WE_WORDS))
+}
+
+/// A measurable figure and the sentence it is in.
+#[derive(Debug, Clone)]
+pub struct Metric {
+    pub text: String,
+    pub sentence: usize,
+}
+
+/// Numbers, percentages, money, durations: each distinct figure once.
+pub fn metrics(analysis: &Analysis) -> Vec<Metric> {
+    let mut seen = BTreeSet::new();
+    let mut found = Vec::new();
+    for (index, sentence) in analysis.sentences.iter().enumerate() {
+        let raw: Vec<&str> = sentence.text.split_whitespace().collect();
+        for (i, word) in raw.iter().enumerate() {
+            let clean = word.trim_matches(|c: char| ",.;:!?()\"'".contains(c));
+            let lower = clean.to_lowercase();
+            let next = raw.get(i + 1).map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            });
+            let is_figure = if clean.chars().any(|c| c.is_ascii_digit()) {
+                !is_bare_year(clean)
+            } else {
+                let unit_follows = next.as_deref().is_some_and(|n| UNITS.contains(&n));
+                (NUMBER_WORDS.contains(&lower.as_str()) && unit_follows)
+                    || CHANGE_WORDS.contains(&lower.as_str())
+            };
+            if !is_figure {
+                continue;
+            }
+            let text = match &next {
+                Some(n) if UNITS.contains(&n.as_str()) => format!("{clean} {n}"),
+                _ => clean.to_string(),
+            };
+            if seen.insert(text.to_lowercase()) {
+                found.push(Metric {
+                    text,
+                    sentence: index,
+                });
+            }
+        }
+    }
+    found
+}
+
+/// `2021` or `1998` on its own is a date, not a measure.
+fn is_bare_year(word: &str) -> bool {
+    word.len() == 4
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (word.starts_with("19") || word.starts_with("20"))
+}
+
+/// The lesson learned or what the speaker would do differently.
+pub fn lesson(analysis: &Analysis, lexicon: &Lexicon) -> Part {
+    let hits = analysis.find_any(&lexicon.lesson);
+    // A lesson sits late in a story; "I now work at..." in the opening is not one.
+    let mut late: Vec<usize> = hits
+        .sentences
+        .into_iter()
+        .filter(|&s| s * 3 >= analysis.sentences.len())
+        .collect();
+    if late.is_empty() && analysis.headings.iter().any(|h| h.lesson && h.words >= 4) {
+        // Sentences under a "Lesson:" heading are the lesson.
+        late.extend(
+            (0..analysis.sentences.len())
+                .rev()
+                .take(1)
+                .filter(|&s| analysis.sentences[s].label.is_some()),
+        );
+    }
+    Part {
+        found: !late.is_empty(),
+        evidence: late.iter().take(2).map(|&s| analysis.evidence(s)).collect(),
+    }
+}
+
+/// Sentences about what the speaker would do, rather than did.
+pub fn hypothetical_sentences(analysis: &Analysis, lexicon: &Lexicon) -> Vec<usize> {
+    let lessons = analysis.find_any(&lexicon.lesson).sentences;
+    analysis
+        .find_any(&lexicon.hypothetical)
+        .sentences
+        .into_iter()
+        .filter(|s| !lessons.contains(s))
+        .collect()
+}
+
+/// Stock phrases with no concrete detail (number, name, quote, artefact) near them.
+pub fn vague_claims(analysis: &Analysis, lexicon: &Lexicon) -> Vec<String> {
+    let mut claims = Vec::new();
+    for cue in &lexicon.vague {
+        for sentence in analysis.find(cue) {
+            if !has_concrete_detail(analysis, sentence) {
+                claims.push(format!(
+                    "\"{}\" in: {}",
+                    cue.text,
+                    analysis.evidence(sentence)
+                ));
+                break;
+            }
+        }
+    }
+    claims
+}
+
+/// A number, a quote, a proper name or a named artefact in the sentence or next to it.
+fn has_concrete_detail(analysis: &Analysis, sentence: usize) -> bool {
+    let from = sentence.saturating_sub(1);
+    let to = (sentence + 1).min(analysis.sentences.len().saturating_sub(1));
+    (from..=to).any(|s| {
+        let text = &analysis.sentences[s].text;
+        text.contains('"') || text.contains('\u{201c}') || concrete_tokens(analysis, s) > 0
+    })
+}
+
+fn concrete_tokens(analysis: &Analysis, sentence: usize) -> usize {
+    analysis
+        .sentence_tokens(sentence)
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            t.raw.chars().any(|c| c.is_ascii_digit())
+                || ARTEFACTS.contains(&t.word.as_str())
+                || (*i > 0 && t.raw != "I" && t.raw.chars().next().is_some_and(char::is_uppercase))
+        })
+        .count()
+}
+
+/// Distinct concrete details: figures, names, artefacts and quoted words.
+pub fn concrete_detail_count(analysis: &Analysis) -> usize {
+    let mut details = BTreeSet::new();
+    for (index, sentence) in analysis.sentences.iter().enumerate() {
+        if sentence.text.contains('"') || sentence.text.contains('\u{201c}') {
+            details.insert(format!("quote {index}"));
+        }
+        for (i, token) in analysis.sentence_tokens(index).iter().enumerate() {
+            let is_name = i > 0
+                && token.raw != "I"
+                && !token.raw.starts_with("I'")
+                && token.raw.chars().next().is_some_and(char::is_uppercase);
+            if is_name
+                || token.raw.chars().any(|c| c.is_ascii_digit())
+                || ARTEFACTS.contains(&token.word.as_str())
+            {
+                details.insert(token.word.clone());
+            }
+        }
+    }
+    details.len()
+}
+
+/// Blame, spin, misleading a customer, taking credit, disrespect: each sentence once, and
+/// never a sentence in which the speaker owns or discloses something.
+pub fn red_flags(analysis: &Analysis, lexicon: &Lexicon) -> Vec<RedFlag> {
+    let owning = analysis.find_any(&lexicon.owning).sentences;
+    let reported = analysis.find_any(&lexicon.reported).sentences;
+    let mut flagged = BTreeSet::new();
+    let mut flags = Vec::new();
+    let lists: [(&str, &[Cue], bool); 5] = [
+        ("misleading", &lexicon.mislead, false),
+        ("spin", &lexicon.spin, true),
+        ("taking-credit", &lexicon.credit, false),
+        ("blame", &lexicon.blame, true),
+        ("disrespect", &lexicon.disrespect, true),
+    ];
+    for (kind, cues, owning_excuses) in lists {
+        for sentence in analysis.find_any(cues).sentences {
+            if owning_excuses && owning.contains(&sentence) {
+                continue;
+            }
+            if (kind == "blame" && reported.contains(&sentence))
+                || (kind == "disrespect" && is_reported_speech(analysis, sentence))
+            {
+                continue;
+            }
+            if flagged.insert(sentence) {
+                flags.push(RedFlag {
+                    kind: kind.to_string(),
+                    evidence: analysis.evidence(sentence),
+                });
+            }
+        }
+    }
+    flags
+}
+
+/// A quoted or reported insult ("he called them useless") is the story, not the speaker.
+fn is_reported_speech(analysis: &Analysis, sentence: usize) -> bool {
+    let text = &analysis.sentences[sentence].text;
+    text.contains('"')
+        || text.contains('\u{201c}')
+        || !analysis
+            .sentence_tokens(sentence)
+            .iter()
+            .any(|t| t.word == "i")
+}

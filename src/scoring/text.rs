@@ -1,0 +1,471 @@
+//! Turning an answer into sentences and stemmed tokens, and finding cue phrases in them.
+//!
+//! Everything here is linear in the answer's length: sentences and repeats are found by
+//! hashing, cues through an index from stem to positions.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::StarPart;
+
+static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+
+/// The longest evidence quote, in characters.
+pub const EVIDENCE_CHARS: usize = 160;
+
+/// One word of the answer.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// The word as written (apostrophes normalised).
+    pub raw: String,
+    /// Lowercase form.
+    pub word: String,
+    /// English stem of the lowercase form.
+    pub stem: String,
+    /// Index of the sentence the word belongs to.
+    pub sentence: usize,
+}
+
+/// One sentence of the answer, after duplicates were dropped.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// The sentence text, cleaned of control characters.
+    pub text: String,
+    /// Token range `[start, end)` in [`Analysis::tokens`].
+    pub start: usize,
+    pub end: usize,
+    /// The STAR heading the sentence stands under, if the answer uses headings.
+    pub label: Option<StarPart>,
+}
+
+impl Sentence {
+    /// Number of words in the sentence.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+}
+
+/// A STAR heading and how many words stand under it.
+#[derive(Debug, Clone, Copy)]
+pub struct Heading {
+    pub part: StarPart,
+    /// "Lesson:" or "Learning:" (kept under Result, and read as the lesson too).
+    pub lesson: bool,
+    pub words: usize,
+}
+
+/// An answer broken into parts the scorer reads.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Unique sentences in order (a sentence said again is kept once).
+    pub sentences: Vec<Sentence>,
+    /// Tokens of the unique sentences.
+    pub tokens: Vec<Token>,
+    /// Explicit STAR headings in the order they appear.
+    pub headings: Vec<Heading>,
+    /// Whitespace-separated words in the whole answer, repeats included.
+    pub word_count: usize,
+    /// Sentences dropped because they repeated an earlier one.
+    pub repeated_sentences: usize,
+    /// Share of word shingles in the whole answer that had appeared before.
+    pub repeated_share: f64,
+    index: HashMap<String, Vec<usize>>,
+}
+
+/// Removes ANSI escape sequences and control characters (newlines and tabs become spaces
+/// or stay line breaks), so quoted evidence can never drive the terminal.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape(&mut chars),
+            '\n' => out.push('\n'),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\t' => out.push(' '),
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' => out.push('\''),
+            c if c.is_control() || is_invisible_format(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn is_invisible_format(c: char) -> bool {
+    // Bidirectional overrides and isolates can reorder the text a terminal shows.
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            // CSI: parameters and intermediates, then one final byte in @..~
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']') => {
+            chars.next();
+            // OSC: until BEL or ESC \
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' {
+                    break;
+                }
+                if c == '\u{1b}' {
+                    chars.next_if_eq(&'\\');
+                    break;
+                }
+            }
+        }
+        Some(_) => {
+            chars.next();
+        }
+        None => {}
+    }
+}
+
+/// Cuts `text` to [`EVIDENCE_CHARS`] characters at a word boundary, with an ellipsis.
+pub fn quote(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= EVIDENCE_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(EVIDENCE_CHARS).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > EVIDENCE_CHARS / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// Lowercase stem of one word.
+pub fn stem(word: &str) -> String {
+    STEMMER.stem(word).into_owned()
+}
+
+/// Splits text into lowercase words: letters and digits, with inner apostrophes kept.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(|w| w.trim_matches('\''))
+        .filter(|w| !w.is_empty())
+}
+
+impl Analysis {
+    /// Analyses an answer (already sanitised).
+    pub fn new(text: &str) -> Self {
+        let word_count = text.split_whitespace().count();
+        let repeated_share = repeated_shingle_share(text);
+        let mut sentences = Vec::new();
+        let mut tokens = Vec::new();
+        let mut headings: Vec<Heading> = Vec::new();
+        let mut seen = HashSet::new();
+        let mut repeated_sentences = 0;
+        let mut label = None;
+
+        for line in text.lines() {
+            let (heading, rest) = split_heading(line);
+            if let Some((part, lesson)) = heading {
+                label = Some(part);
+                headings.push(Heading {
+                    part,
+                    lesson,
+                    words: 0,
+                });
+            }
+            for piece in split_sentences(rest) {
+                let words: Vec<&str> = words(piece).collect();
+                if words.is_empty() {
+                    continue;
+                }
+                if label.is_some()
+                    && let Some(last) = headings.last_mut()
+                {
+                    last.words += words.len();
+                }
+                let key: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+                if !seen.insert(key.join(" ")) {
+                    repeated_sentences += 1;
+                    continue;
+                }
+                let index = sentences.len();
+                let start = tokens.len();
+                tokens.extend(words.iter().zip(key).map(|(raw, word)| Token {
+                    raw: (*raw).to_string(),
+                    stem: stem(&word),
+                    word,
+                    sentence: index,
+                }));
+                sentences.push(Sentence {
+                    text: piece.trim().to_string(),
+                    start,
+                    end: tokens.len(),
+                    label,
+                });
+            }
+        }
+
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (position, token) in tokens.iter().enumerate() {
+            index.entry(token.stem.clone()).or_default().push(position);
+        }
+        Analysis {
+            sentences,
+            tokens,
+            headings,
+            word_count,
+            repeated_sentences,
+            repeated_share,
+            index,
+        }
+    }
+
+    /// The sentences that contain `cue`, in order, each once.
+    pub fn find(&self, cue: &Cue) -> Vec<usize> {
+        let Some(first) = cue.stems.first() else {
+            return Vec::new();
+        };
+        let Some(starts) = self.index.get(first) else {
+            return Vec::new();
+        };
+        let mut found: Vec<usize> = Vec::new();
+        for &start in starts {
+            let sentence = self.tokens[start].sentence;
+            if found.last() == Some(&sentence) {
+                continue;
+            }
+            if self.matches_from(start, cue) {
+                found.push(sentence);
+            }
+        }
+        found
+    }
+
+    /// Whether the cue's later stems follow `start` in order, in the same sentence, with at
+    /// most one extra word between each pair ("I openly admitted" matches "i admitted").
+    fn matches_from(&self, start: usize, cue: &Cue) -> bool {
+        let sentence_end = self.sentences[self.tokens[start].sentence].end;
+        let mut position = start;
+        for stem in &cue.stems[1..] {
+            let window_end = (position + 3).min(sentence_end);
+            match (position + 1..window_end).find(|&p| &self.tokens[p].stem == stem) {
+                Some(next) => position = next,
+                None => return false,
+            }
+        }
+        true
+    }
+
+    /// The first sentence (if any) holding any of `cues`, and how many distinct cues hit.
+    pub fn find_any(&self, cues: &[Cue]) -> CueHits {
+        let mut hits = CueHits::default();
+        for cue in cues {
+            let sentences = self.find(cue);
+            if !sentences.is_empty() {
+                hits.distinct += 1;
+                hits.sentences.extend(sentences);
+                hits.phrases.push(cue.text.clone());
+            }
+        }
+        hits.sentences.sort_unstable();
+        hits.sentences.dedup();
+        hits
+    }
+
+    /// Sentence `index`'s tokens.
+    pub fn sentence_tokens(&self, index: usize) -> &[Token] {
+        let sentence = &self.sentences[index];
+        &self.tokens[sentence.start..sentence.end]
+    }
+
+    /// Quoted text of sentence `index`, capped in length.
+    pub fn evidence(&self, index: usize) -> String {
+        quote(&self.sentences[index].text)
+    }
+
+    /// Words in the unique sentences.
+    pub fn unique_words(&self) -> usize {
+        self.tokens.len()
+    }
+}
+
+/// Where a set of cues was found.
+#[derive(Debug, Clone, Default)]
+pub struct CueHits {
+    /// How many different cues matched.
+    pub distinct: usize,
+    /// Sentences holding a match, sorted.
+    pub sentences: Vec<usize>,
+    /// The cues that matched, as written in the bank.
+    pub phrases: Vec<String>,
+}
+
+/// A cue phrase, stemmed once.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    /// The phrase as written.
+    pub text: String,
+    stems: Vec<String>,
+}
+
+impl Cue {
+    /// Stems a phrase; `None` when it has no words.
+    pub fn new(text: &str) -> Option<Self> {
+        let stems: Vec<String> = words(text).map(|w| stem(&w.to_lowercase())).collect();
+        (!stems.is_empty()).then(|| Cue {
+            text: text.trim().to_string(),
+            stems,
+        })
+    }
+
+    /// Stems every phrase of a list.
+    pub fn all<S: AsRef<str>>(phrases: &[S]) -> Vec<Cue> {
+        phrases
+            .iter()
+            .filter_map(|p| Cue::new(p.as_ref()))
+            .collect()
+    }
+}
+
+/// A STAR heading at the start of a line: "Situation:", "S:", "**Task**", "## Action -".
+/// The part, and whether the heading names a lesson.
+fn split_heading(line: &str) -> (Option<(StarPart, bool)>, &str) {
+    let trimmed = line.trim_start_matches(|c: char| c.is_whitespace() || "#*_>-".contains(c));
+    let word_end = trimmed
+        .find(|c: char| !c.is_alphabetic())
+        .unwrap_or(trimmed.len());
+    let word = trimmed[..word_end].to_lowercase();
+    let part = match word.as_str() {
+        "situation" | "context" | "background" | "s" => (StarPart::Situation, false),
+        "task" | "goal" | "t" => (StarPart::Task, false),
+        "action" | "actions" | "a" => (StarPart::Action, false),
+        "result" | "results" | "outcome" | "r" => (StarPart::Result, false),
+        "learning" | "learnings" | "lesson" | "lessons" | "takeaway" | "l" => {
+            (StarPart::Result, true)
+        }
+        _ => return (None, line),
+    };
+    let after = trimmed[word_end..].trim_start_matches(['*', '_', ' ']);
+    let single_letter = word.len() == 1;
+    let rest = if let Some(rest) = after.strip_prefix(':') {
+        rest
+    } else if !single_letter && after.trim().is_empty() {
+        after
+    } else if !single_letter && (after.starts_with("- ") || after.starts_with("— ")) {
+        &after[after.find(' ').unwrap_or(0)..]
+    } else {
+        return (None, line);
+    };
+    (Some(part), rest)
+}
+
+/// Splits a line at sentence ends: `.`, `!`, `?` or `;` followed by a space or the end.
+fn split_sentences(line: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if matches!(b, b'.' | b'!' | b'?' | b';') {
+            let next = bytes.get(i + 1).copied();
+            if next.is_none_or(|n| n == b' ' || n == b'"' || n == b'\'') {
+                pieces.push(&line[start..=i]);
+                start = i + 1;
+            }
+        }
+    }
+    if start < line.len() {
+        pieces.push(&line[start..]);
+    }
+    pieces
+}
+
+/// Share of word shingles that appeared earlier in the text: near 0 for prose, near 0.5
+/// for a text pasted twice, near 1 for one sentence repeated many times.
+fn repeated_shingle_share(text: &str) -> f64 {
+    let words: Vec<String> = words(text).map(str::to_lowercase).collect();
+    let size = if words.len() < 60 { 3 } else { 5 };
+    if words.len() < size * 2 {
+        return 0.0;
+    }
+    let mut seen = HashSet::new();
+    let mut repeated = 0usize;
+    let total = words.len() - size + 1;
+    for shingle in words.windows(size) {
+        if !seen.insert(shingle) {
+            repeated += 1;
+        }
+    }
+    repeated as f64 / total as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_and_control_characters_are_removed() {
+        let dirty = "I \u{1b}[31mtold\u{1b}[0m her\u{7}\u{1b}]0;title\u{7} plainly\u{202e}.\r\nok";
+        assert_eq!(sanitize(dirty), "I told her plainly.\nok");
+    }
+
+    #[test]
+    fn quotes_are_capped_at_a_word_boundary() {
+        let long = "word ".repeat(100);
+        let quoted = quote(&long);
+        assert!(quoted.chars().count() <= EVIDENCE_CHARS + 1);
+        assert!(quoted.ends_with('…'));
+    }
+
+    #[test]
+    fn headings_are_found_in_several_spellings() {
+        for line in [
+            "Situation: x",
+            "S: x",
+            "**Task**: x",
+            "## Action - x",
+            "result:x",
+            "Result",
+        ] {
+            assert!(split_heading(line).0.is_some(), "{line}");
+        }
+        for line in [
+            "Since then I changed",
+            "A colleague said",
+            "Task force met",
+            "S3 bucket",
+        ] {
+            assert!(split_heading(line).0.is_none(), "{line}");
+        }
+    }
+
+    #[test]
+    fn cues_match_stems_in_order_with_a_small_gap() {
+        let analysis = Analysis::new("I openly admitted the mistakes. Then we listened to them.");
+        let admitted = Cue::new("i admitted").unwrap();
+        let mistake = Cue::new("my mistake").unwrap();
+        let listen = Cue::new("we listen").unwrap();
+        assert_eq!(analysis.find(&admitted), vec![0]);
+        assert!(analysis.find(&mistake).is_empty());
+        assert_eq!(analysis.find(&listen), vec![1]);
+    }
+
+    #[test]
+    fn repeated_sentences_are_kept_once() {
+        let analysis = Analysis::new("I said it. I said it. I said it. Then I left.");
+        assert_eq!(analysis.sentences.len(), 2);
+        assert_eq!(analysis.repeated_sentences, 2);
+        assert!(analysis.repeated_share > 0.3);
+        let prose = Analysis::new(
+            "I told my manager the date would slip. She thanked me and we replanned the launch together.",
+        );
+        assert!(prose.repeated_share < 0.1);
+    }
+}
