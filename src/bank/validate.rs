@@ -228,16 +228,13 @@ impl KeyLines {
 
     /// The first `id: value` line after `after`, else the first anywhere.
     fn find_value(&self, value: &str, after: usize) -> Option<usize> {
-        let is_match =
-            |(line, key, v): &&(usize, String, String)| key == "id" && v == value && *line > after;
-        self.entries
+        let is_id = |(_, key, v): &&(usize, String, String)| key == "id" && v == value;
+        // Entries are in line order, so the search can start right after `after`.
+        let start = self.entries.partition_point(|(line, _, _)| *line <= after);
+        self.entries[start..]
             .iter()
-            .find(is_match)
-            .or_else(|| {
-                self.entries
-                    .iter()
-                    .find(|(_, key, v)| key == "id" && v == value)
-            })
+            .find(is_id)
+            .or_else(|| self.entries[..start].iter().find(is_id))
             .map(|(line, _, _)| *line)
     }
 }

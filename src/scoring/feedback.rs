@@ -136,7 +136,7 @@ pub fn next_steps(
             .first()
             .map_or("What would you do differently?", String::as_str);
         steps.push(format!(
-            "Strong. Now get ready for the follow-up a bar-raiser would ask: \"{probe}\""
+            "Nothing big is missing. Now get ready for the follow-up a bar-raiser would ask: \"{probe}\""
         ));
     }
     steps.truncate(MAX_STEPS);

@@ -1,8 +1,9 @@
 //! Answers written to fool a scorer rather than to tell a story: keyword lists, pasted
 //! repeats, random words, and STAR headings with nothing under them.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
 
 use super::lexicon::FUNCTION_WORDS;
 use super::text::Analysis;

@@ -259,6 +259,16 @@ pub const HYPOTHETICAL_CUES: &[&str] = &[
     "i never had",
     "i haven't had",
     "haven't faced",
+    "can't think of a time",
+    "cannot think of a time",
+    "can't recall a time",
+    "i've never",
+    "i have never",
+    "never had to",
+    "been fortunate",
+    "been lucky",
+    "haven't had",
+    "never missed",
 ];
 
 /// Stock phrases that sound like action but say nothing on their own.
@@ -395,12 +405,10 @@ pub const BLAME: &[&str] = &[
     "it was on them",
     "root cause was clearly",
     "clearly on the",
-    "on their side",
     "was political",
     "a lot of it was political",
     "didn't really understand",
     "looking for a reason",
-    "had failed",
     "their process failed",
     "caused by their",
     "caused by his",
@@ -415,6 +423,12 @@ pub const BLAME: &[&str] = &[
     "i'd warned",
     "as i had predicted",
     "told you so",
+    "resistant to anything",
+    "just slow it down",
+    "slow things down",
+    "for the best",
+    "dead weight",
+    "wasn't a fit",
 ];
 
 /// Hiding or spinning a mistake.
@@ -428,10 +442,6 @@ pub const SPIN: &[&str] = &[
     "covered it up",
     "cover it up",
     "swept it under",
-    "nobody noticed",
-    "no one noticed",
-    "nobody found out",
-    "no one found out",
     "didn't need to know",
     "didn't mention it",
     "didn't mention the error",
@@ -456,10 +466,6 @@ pub const SPIN: &[&str] = &[
     "hid it",
     "hide it",
     "buried it",
-    "nobody would notice",
-    "no one would notice",
-    "before anyone noticed",
-    "before anyone found out",
     "off the record",
     "technically true",
     "technically it was",
@@ -484,6 +490,40 @@ pub const SPIN: &[&str] = &[
     "lose confidence",
     "looked bad",
     "look bad",
+    "didn't go into",
+    "didn't go into detail",
+    "glossed over",
+    "left out the",
+];
+
+/// Playing down one's own part: never excused by owning words in the same sentence
+/// ("it wasn't really my error, but I was the approver").
+pub const DEFLECT: &[&str] = &[
+    "wasn't really my",
+    "not really my",
+    "wasn't really our",
+    "technically the",
+    "technically it wasn't",
+    "technically wasn't",
+    "not entirely my",
+    "only partly my",
+    "partly their",
+];
+
+/// Nobody knowing about a mistake: spin unless the speaker then tells someone.
+pub const UNNOTICED: &[&str] = &[
+    "nobody noticed",
+    "no one noticed",
+    "nobody found out",
+    "no one found out",
+    "nobody would notice",
+    "no one would notice",
+    "before anyone noticed",
+    "before anyone found out",
+    "nobody would know",
+    "no one would know",
+    "nobody knew",
+    "no one knew",
 ];
 
 /// Misleading a customer.
@@ -512,6 +552,19 @@ pub const MISLEAD: &[&str] = &[
     "never corrected",
     "let the customer believe",
     "let the client believe",
+    "if i had mentioned",
+    "if i'd mentioned",
+    "if i had told them",
+    "if i'd told them",
+    "everything was on track",
+    "didn't want to worry",
+    "didn't want to alarm",
+    "to avoid panic",
+    "create panic",
+    "created panic",
+    "kept the client in the dark",
+    "kept them in the dark",
+    "in the dark",
 ];
 
 /// Taking credit for others' work.
@@ -533,6 +586,12 @@ pub const CREDIT: &[&str] = &[
     "without crediting",
     "left her name off",
     "left his name off",
+    "i presented the final",
+    "i presented the results",
+    "presented it to leadership",
+    "did a lot of the",
+    "did most of the work",
+    "did the heavy lifting",
 ];
 
 /// Disrespect in the speaker's own words or acts.
@@ -561,12 +620,22 @@ pub const DISRESPECT: &[&str] = &[
     "i ignored them",
     "i called him out",
     "i called her out",
+    "didn't loop",
+    "without looping",
+    "go around",
+    "went around",
+    "behind his back",
+    "behind her back",
+    "behind their backs",
+    "over his head",
+    "over her head",
+    "i went directly to",
+    "i went straight to",
 ];
 
-/// Owning, candid or self-critical words: a sentence with one of these is not spin or blame
-/// ("no one had noticed yet, but I told my manager").
+/// Self-critical words: a sentence with one of these is owning up, not blaming
+/// ("even though it was not my fault, I took responsibility").
 pub const OWNING: &[&str] = &[
-    "i told",
     "i admitted",
     "i owned",
     "i own",
@@ -578,25 +647,59 @@ pub const OWNING: &[&str] = &[
     "my fault",
     "my error",
     "on me",
+    "i was wrong",
+    "i should have",
+    "i took the blame",
+    "i took the hit",
+    "even though",
+    "although",
+    "not theirs",
+    "wasn't their fault",
+    "not their fault",
+    "i didn't blame",
+    "without blaming",
+    "no blame",
+    "instead of blaming",
+    "not as his",
+    "not as her",
+    "not his",
+    "not her",
+    "not their",
+    "wasn't his",
+    "wasn't her",
+    "wasn't their",
+    "not anyone's",
+    "no names",
+    "shielded",
+    "protected him",
+    "protected her",
+    "protected them",
+    "my call",
+    "my decision",
+];
+
+/// Disclosing words: a sentence with one of these (or an owning one) tells, rather than
+/// hides ("no one had noticed yet, but I told my manager").
+pub const DISCLOSING: &[&str] = &[
+    "i told",
     "i flagged",
     "i raised",
     "i called",
     "i explained",
     "i said",
-    "i was wrong",
-    "i should have",
-    "i took the",
     "i refused",
     "i escalated",
     "i reported",
     "i corrected",
     "i disclosed",
-    "even though",
     "i pushed back",
     "i wouldn't",
     "i would not",
     "i declined",
     "i didn't want",
+    "i emailed",
+    "i wrote to",
+    "i went to",
 ];
 
 /// Someone else's words or view, reported: not the speaker blaming anyone.

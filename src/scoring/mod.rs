@@ -171,10 +171,13 @@ pub(crate) struct Lexicon {
     vague: Vec<Cue>,
     blame: Vec<Cue>,
     spin: Vec<Cue>,
+    unnoticed: Vec<Cue>,
+    deflect: Vec<Cue>,
     mislead: Vec<Cue>,
     credit: Vec<Cue>,
     disrespect: Vec<Cue>,
     owning: Vec<Cue>,
+    disclosing: Vec<Cue>,
     reported: Vec<Cue>,
 }
 
@@ -188,15 +191,52 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     vague: Cue::all(lexicon::VAGUE_CLAIMS),
     blame: Cue::all(lexicon::BLAME),
     spin: Cue::all(lexicon::SPIN),
+    unnoticed: Cue::all(lexicon::UNNOTICED),
+    deflect: Cue::all(lexicon::DEFLECT),
     mislead: Cue::all(lexicon::MISLEAD),
     credit: Cue::all(lexicon::CREDIT),
     disrespect: Cue::all(lexicon::DISRESPECT),
     owning: Cue::all(lexicon::OWNING),
+    disclosing: Cue::all(lexicon::DISCLOSING),
     reported: Cue::all(lexicon::REPORTED),
 });
 
 /// Scores `answer` to `question` under `principle`.
 pub fn score_answer(principle: &Principle, question: &Question, answer: &str) -> Report {
+    Scorer::new(principle, question).score(answer)
+}
+
+/// A question's cues and the principle's signals, stemmed once, ready to score answers.
+pub struct Scorer<'a> {
+    principle: &'a Principle,
+    question: &'a Question,
+    rubric_cues: Vec<Vec<Cue>>,
+    signal_cues: Vec<Vec<Cue>>,
+}
+
+impl<'a> Scorer<'a> {
+    /// Prepares to score answers to `question`.
+    pub fn new(principle: &'a Principle, question: &'a Question) -> Self {
+        Scorer {
+            principle,
+            question,
+            rubric_cues: question.rubric.iter().map(|p| Cue::all(&p.cues)).collect(),
+            signal_cues: principle
+                .signals
+                .iter()
+                .map(|s| Cue::all(&s.cues))
+                .collect(),
+        }
+    }
+
+    /// Scores one answer.
+    pub fn score(&self, answer: &str) -> Report {
+        score_with(self, answer)
+    }
+}
+
+fn score_with(scorer: &Scorer, answer: &str) -> Report {
+    let (principle, question) = (scorer.principle, scorer.question);
     let lexicon = &*LEXICON;
     let clean = sanitize(answer);
     let analysis = text::Analysis::new(&clean);
@@ -211,21 +251,17 @@ pub fn score_answer(principle: &Principle, question: &Question, answer: &str) ->
     let rubric: Vec<RubricResult> = question
         .rubric
         .iter()
-        .map(|point| {
-            let hits = analysis.find_any(&Cue::all(&point.cues));
+        .zip(&scorer.rubric_cues)
+        .map(|(point, cues)| {
+            let (hits, loose) = analysis.find_any_loosely(cues);
             cue_hits += hits.distinct;
-            rubric_credit += point.weight * strength(hits.distinct);
+            rubric_credit += point.weight * strength(hits.distinct, loose.distinct);
             RubricResult {
                 id: point.id.clone(),
                 point: point.point.clone(),
                 weight: point.weight,
-                hit: hits.distinct > 0,
-                evidence: hits
-                    .sentences
-                    .iter()
-                    .take(2)
-                    .map(|&s| analysis.evidence(s))
-                    .collect(),
+                hit: hits.distinct + loose.distinct > 0,
+                evidence: evidence_of(&analysis, &hits, &loose, 2),
             }
         })
         .collect();
@@ -237,20 +273,16 @@ pub fn score_answer(principle: &Principle, question: &Question, answer: &str) ->
     let principle_results: Vec<SignalResult> = principle
         .signals
         .iter()
-        .map(|signal| {
-            let hits = analysis.find_any(&Cue::all(&signal.cues));
+        .zip(&scorer.signal_cues)
+        .map(|(signal, cues)| {
+            let (hits, loose) = analysis.find_any_loosely(cues);
             cue_hits += hits.distinct;
-            signal_credit += signal.weight * strength(hits.distinct);
+            signal_credit += signal.weight * strength(hits.distinct, loose.distinct);
             SignalResult {
                 id: signal.id.clone(),
                 label: signal.label.clone(),
-                hit: hits.distinct > 0,
-                evidence: hits
-                    .sentences
-                    .iter()
-                    .take(1)
-                    .map(|&s| analysis.evidence(s))
-                    .collect(),
+                hit: hits.distinct + loose.distinct > 0,
+                evidence: evidence_of(&analysis, &hits, &loose, 1),
             }
         })
         .collect();
@@ -349,7 +381,7 @@ pub fn score_answer(principle: &Principle, question: &Question, answer: &str) ->
     let unique_words = analysis.unique_words();
     // Penalties: what a bar-raiser holds against an otherwise fine story.
     if serious > 0 {
-        score -= 20.0;
+        score -= 15.0;
     }
     score -= 8.0 * disrespect as f64;
     score -= (2.0 * vague_claims.len() as f64).min(8.0);
@@ -377,9 +409,9 @@ pub fn score_answer(principle: &Principle, question: &Question, answer: &str) ->
     }
     cap = cap.min(match serious {
         0 => 100.0,
-        1 => 35.0,
-        2 => 28.0,
-        _ => 22.0,
+        1 => 50.0,
+        2 => 35.0,
+        _ => 25.0,
     });
     let self_critical = principle_results
         .iter()
@@ -444,13 +476,40 @@ pub fn score_answer(principle: &Principle, question: &Question, answer: &str) ->
     report
 }
 
-/// Credit for a rubric point or signal: one cue is a hint, two or more make the point.
-fn strength(distinct_cues: usize) -> f64 {
-    match distinct_cues {
-        0 => 0.0,
-        1 => 0.6,
-        _ => 1.0,
+/// Credit for a rubric point or signal: one cue is a hint, two or more make the point; a
+/// cue found only with its words out of order counts a quarter.
+fn strength(strict: usize, loose: usize) -> f64 {
+    let found = strict as f64 + 0.25 * loose as f64;
+    if found >= 2.0 {
+        1.0
+    } else if found >= 1.0 {
+        0.6
+    } else if found > 0.0 {
+        0.4
+    } else {
+        0.0
     }
+}
+
+/// Up to `most` quotes: sentences with strict matches first, then loose ones.
+fn evidence_of(
+    analysis: &text::Analysis,
+    strict: &text::CueHits,
+    loose: &text::CueHits,
+    most: usize,
+) -> Vec<String> {
+    strict
+        .sentences
+        .iter()
+        .chain(
+            loose
+                .sentences
+                .iter()
+                .filter(|s| !strict.sentences.contains(s)),
+        )
+        .take(most)
+        .map(|&s| analysis.evidence(s))
+        .collect()
 }
 
 fn ratio(part: f64, whole: f64) -> f64 {

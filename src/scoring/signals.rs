@@ -34,24 +34,26 @@ pub fn metrics(analysis: &Analysis) -> Vec<Metric> {
         let raw: Vec<&str> = sentence.text.split_whitespace().collect();
         for (i, word) in raw.iter().enumerate() {
             let clean = word.trim_matches(|c: char| ",.;:!?()\"'".contains(c));
-            let lower = clean.to_lowercase();
-            let next = raw.get(i + 1).map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            });
-            let is_figure = if clean.chars().any(|c| c.is_ascii_digit()) {
+            let unit = || {
+                raw.get(i + 1)
+                    .map(|w| {
+                        w.trim_matches(|c: char| !c.is_alphanumeric())
+                            .to_lowercase()
+                    })
+                    .filter(|n| UNITS.contains(&n.as_str()))
+            };
+            let is_figure = if clean.bytes().any(|b| b.is_ascii_digit()) {
                 !is_bare_year(clean)
             } else {
-                let unit_follows = next.as_deref().is_some_and(|n| UNITS.contains(&n));
-                (NUMBER_WORDS.contains(&lower.as_str()) && unit_follows)
-                    || CHANGE_WORDS.contains(&lower.as_str())
+                let known = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(clean));
+                (known(NUMBER_WORDS) && unit().is_some()) || known(CHANGE_WORDS)
             };
             if !is_figure {
                 continue;
             }
-            let text = match &next {
-                Some(n) if UNITS.contains(&n.as_str()) => format!("{clean} {n}"),
-                _ => clean.to_string(),
+            let text = match unit() {
+                Some(unit) => format!("{clean} {unit}"),
+                None => clean.to_string(),
             };
             if seen.insert(text.to_lowercase()) {
                 found.push(Metric {
@@ -171,22 +173,35 @@ pub fn concrete_detail_count(analysis: &Analysis) -> usize {
 }
 
 /// Blame, spin, misleading a customer, taking credit, disrespect: each sentence once, and
-/// never a sentence in which the speaker owns or discloses something.
+/// never a sentence in which the speaker owns up (or, for spin, discloses).
 pub fn red_flags(analysis: &Analysis, lexicon: &Lexicon) -> Vec<RedFlag> {
     let owning = analysis.find_any(&lexicon.owning).sentences;
+    let disclosing = analysis.find_any(&lexicon.disclosing).sentences;
     let reported = analysis.find_any(&lexicon.reported).sentences;
     let mut flagged = BTreeSet::new();
     let mut flags = Vec::new();
-    let lists: [(&str, &[Cue], bool); 5] = [
-        ("misleading", &lexicon.mislead, false),
-        ("spin", &lexicon.spin, true),
-        ("taking-credit", &lexicon.credit, false),
-        ("blame", &lexicon.blame, true),
-        ("disrespect", &lexicon.disrespect, true),
+    let lists: [(&str, &[Cue]); 7] = [
+        ("deflect", &lexicon.deflect),
+        ("misleading", &lexicon.mislead),
+        ("spin", &lexicon.spin),
+        ("unnoticed", &lexicon.unnoticed),
+        ("taking-credit", &lexicon.credit),
+        ("blame", &lexicon.blame),
+        ("disrespect", &lexicon.disrespect),
     ];
-    for (kind, cues, owning_excuses) in lists {
+    for (kind, cues) in lists {
         for sentence in analysis.find_any(cues).sentences {
-            if owning_excuses && owning.contains(&sentence) {
+            // A mistake nobody noticed is fine when the speaker then tells someone
+            // ("Nobody noticed. The next morning I told my manager.").
+            let disclosed_soon =
+                (sentence..sentence + 5).any(|s| owning.contains(&s) || disclosing.contains(&s));
+            let excused = match kind {
+                "unnoticed" => disclosed_soon,
+                "spin" => owning.contains(&sentence) || disclosing.contains(&sentence),
+                "blame" | "disrespect" => owning.contains(&sentence),
+                _ => false,
+            };
+            if excused {
                 continue;
             }
             if (kind == "blame" && reported.contains(&sentence))
@@ -196,7 +211,12 @@ pub fn red_flags(analysis: &Analysis, lexicon: &Lexicon) -> Vec<RedFlag> {
             }
             if flagged.insert(sentence) {
                 flags.push(RedFlag {
-                    kind: kind.to_string(),
+                    kind: match kind {
+                        "unnoticed" => "spin",
+                        "deflect" => "blame",
+                        other => other,
+                    }
+                    .to_string(),
                     evidence: analysis.evidence(sentence),
                 });
             }

@@ -3,10 +3,10 @@
 //! Everything here is linear in the answer's length: sentences and repeats are found by
 //! hashing, cues through an index from stem to positions.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::StarPart;
 
@@ -22,8 +22,8 @@ pub struct Token {
     pub raw: String,
     /// Lowercase form.
     pub word: String,
-    /// English stem of the lowercase form.
-    pub stem: String,
+    /// Id of the English stem of the lowercase form (see [`Analysis::find`]).
+    stem: u32,
     /// Index of the sentence the word belongs to.
     pub sentence: usize,
 }
@@ -71,7 +71,9 @@ pub struct Analysis {
     pub repeated_sentences: usize,
     /// Share of word shingles in the whole answer that had appeared before.
     pub repeated_share: f64,
-    index: HashMap<String, Vec<usize>>,
+    /// Stem → id, and for each id the token positions holding it.
+    stem_ids: HashMap<String, u32>,
+    index: Vec<Vec<usize>>,
 }
 
 /// Removes ANSI escape sequences and control characters (newlines and tabs become spaces
@@ -167,9 +169,13 @@ impl Analysis {
         let mut sentences = Vec::new();
         let mut tokens = Vec::new();
         let mut headings: Vec<Heading> = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut repeated_sentences = 0;
         let mut label = None;
+        // Answers repeat their words; stemming each distinct word once is much cheaper.
+        let mut stem_ids: HashMap<String, u32> = HashMap::default();
+        let mut stem_of_word: HashMap<String, u32> = HashMap::default();
+        let mut index: Vec<Vec<usize>> = Vec::new();
 
         for line in text.lines() {
             let (heading, rest) = split_heading(line);
@@ -191,19 +197,39 @@ impl Analysis {
                 {
                     last.words += words.len();
                 }
-                let key: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-                if !seen.insert(key.join(" ")) {
+                let key = words
+                    .iter()
+                    .fold(0u64, |h, w| h.rotate_left(7) ^ word_hash(w));
+                if !seen.insert(key) {
                     repeated_sentences += 1;
                     continue;
                 }
-                let index = sentences.len();
+                let sentence_index = sentences.len();
                 let start = tokens.len();
-                tokens.extend(words.iter().zip(key).map(|(raw, word)| Token {
-                    raw: (*raw).to_string(),
-                    stem: stem(&word),
-                    word,
-                    sentence: index,
-                }));
+                for raw in words {
+                    let word = raw.to_lowercase();
+                    // Answers repeat their words; each distinct word is stemmed once.
+                    let id = match stem_of_word.get(&word) {
+                        Some(&id) => id,
+                        None => {
+                            let stemmed = stem(&word);
+                            let next = stem_ids.len() as u32;
+                            let id = *stem_ids.entry(stemmed).or_insert(next);
+                            if id as usize == index.len() {
+                                index.push(Vec::new());
+                            }
+                            stem_of_word.insert(word.clone(), id);
+                            id
+                        }
+                    };
+                    index[id as usize].push(tokens.len());
+                    tokens.push(Token {
+                        raw: raw.to_string(),
+                        word,
+                        stem: id,
+                        sentence: sentence_index,
+                    });
+                }
                 sentences.push(Sentence {
                     text: piece.trim().to_string(),
                     start,
@@ -213,10 +239,6 @@ impl Analysis {
             }
         }
 
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-        for (position, token) in tokens.iter().enumerate() {
-            index.entry(token.stem.clone()).or_default().push(position);
-        }
         Analysis {
             sentences,
             tokens,
@@ -224,25 +246,30 @@ impl Analysis {
             word_count,
             repeated_sentences,
             repeated_share,
+            stem_ids,
             index,
         }
     }
 
     /// The sentences that contain `cue`, in order, each once.
     pub fn find(&self, cue: &Cue) -> Vec<usize> {
-        let Some(first) = cue.stems.first() else {
+        // Most cues have a word the answer never uses: those are rejected before scanning.
+        let Some(ids) = cue
+            .stems
+            .iter()
+            .map(|s| self.stem_ids.get(s).copied())
+            .collect::<Option<Vec<u32>>>()
+        else {
             return Vec::new();
         };
-        let Some(starts) = self.index.get(first) else {
-            return Vec::new();
-        };
+        let starts = &self.index[ids[0] as usize];
         let mut found: Vec<usize> = Vec::new();
         for &start in starts {
             let sentence = self.tokens[start].sentence;
             if found.last() == Some(&sentence) {
                 continue;
             }
-            if self.matches_from(start, cue) {
+            if self.matches_from(start, &ids[1..]) {
                 found.push(sentence);
             }
         }
@@ -251,17 +278,73 @@ impl Analysis {
 
     /// Whether the cue's later stems follow `start` in order, in the same sentence, with at
     /// most one extra word between each pair ("I openly admitted" matches "i admitted").
-    fn matches_from(&self, start: usize, cue: &Cue) -> bool {
+    fn matches_from(&self, start: usize, rest: &[u32]) -> bool {
         let sentence_end = self.sentences[self.tokens[start].sentence].end;
         let mut position = start;
-        for stem in &cue.stems[1..] {
+        for &stem in rest {
             let window_end = (position + 3).min(sentence_end);
-            match (position + 1..window_end).find(|&p| &self.tokens[p].stem == stem) {
+            match (position + 1..window_end).find(|&p| self.tokens[p].stem == stem) {
                 Some(next) => position = next,
                 None => return false,
             }
         }
         true
+    }
+
+    /// Sentences that hold every word of `cue` in any order ("I finally told her" for
+    /// "i told her"; "the promise I kept" for "kept my promise" without "my").
+    pub fn find_loose(&self, cue: &Cue) -> Vec<usize> {
+        let ids: Vec<u32> = cue
+            .stems
+            .iter()
+            .filter(|s| !LOOSE_SKIP.contains(&s.as_str()))
+            .filter_map(|s| self.stem_ids.get(s).copied())
+            .collect();
+        let wanted = cue
+            .stems
+            .iter()
+            .filter(|s| !LOOSE_SKIP.contains(&s.as_str()))
+            .count();
+        if ids.is_empty() || ids.len() < wanted {
+            return Vec::new();
+        }
+        let rarest = ids
+            .iter()
+            .min_by_key(|&&id| self.index[id as usize].len())
+            .copied()
+            .unwrap_or(ids[0]);
+        let mut found: Vec<usize> = Vec::new();
+        for &position in &self.index[rarest as usize] {
+            let sentence = self.tokens[position].sentence;
+            if found.last() == Some(&sentence) {
+                continue;
+            }
+            let tokens = self.sentence_tokens(sentence);
+            if ids.iter().all(|id| tokens.iter().any(|t| t.stem == *id)) {
+                found.push(sentence);
+            }
+        }
+        found
+    }
+
+    /// Cues found strictly (in order) and, apart from those, loosely (any order).
+    pub fn find_any_loosely(&self, cues: &[Cue]) -> (CueHits, CueHits) {
+        let strict = self.find_any(cues);
+        let mut loose = CueHits::default();
+        for cue in cues {
+            if cue.stems.len() < 2 || strict.phrases.contains(&cue.text) {
+                continue;
+            }
+            let sentences = self.find_loose(cue);
+            if !sentences.is_empty() {
+                loose.distinct += 1;
+                loose.sentences.extend(sentences);
+                loose.phrases.push(cue.text.clone());
+            }
+        }
+        loose.sentences.sort_unstable();
+        loose.sentences.dedup();
+        (strict, loose)
     }
 
     /// The first sentence (if any) holding any of `cues`, and how many distinct cues hit.
@@ -296,6 +379,12 @@ impl Analysis {
         self.tokens.len()
     }
 }
+
+/// Little words a loose match may do without ("kept my promise" ~ "kept the promise").
+const LOOSE_SKIP: &[&str] = &[
+    "my", "the", "a", "an", "to", "of", "our", "their", "his", "her", "it", "that", "with", "for",
+    "on", "in",
+];
 
 /// Where a set of cues was found.
 #[derive(Debug, Clone, Default)]
@@ -390,20 +479,31 @@ fn split_sentences(line: &str) -> Vec<&str> {
 /// Share of word shingles that appeared earlier in the text: near 0 for prose, near 0.5
 /// for a text pasted twice, near 1 for one sentence repeated many times.
 fn repeated_shingle_share(text: &str) -> f64 {
-    let words: Vec<String> = words(text).map(str::to_lowercase).collect();
-    let size = if words.len() < 60 { 3 } else { 5 };
-    if words.len() < size * 2 {
+    let hashes: Vec<u64> = words(text).map(word_hash).collect();
+    let size = if hashes.len() < 60 { 3 } else { 5 };
+    if hashes.len() < size * 2 {
         return 0.0;
     }
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut repeated = 0usize;
-    let total = words.len() - size + 1;
-    for shingle in words.windows(size) {
-        if !seen.insert(shingle) {
+    let total = hashes.len() - size + 1;
+    for shingle in hashes.windows(size) {
+        let key = shingle.iter().fold(0u64, |h, w| h.rotate_left(11) ^ w);
+        if !seen.insert(key) {
             repeated += 1;
         }
     }
     repeated as f64 / total as f64
+}
+
+/// A hash of a word, ignoring case, without allocating.
+fn word_hash(word: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = rustc_hash::FxHasher::default();
+    for c in word.chars().flat_map(char::to_lowercase) {
+        hasher.write_u32(c as u32);
+    }
+    hasher.finish()
 }
 
 #[cfg(test)]

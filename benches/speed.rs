@@ -1,0 +1,84 @@
+//! Timings that should feel instant: loading banks and scoring answers.
+//! Run with `cargo bench`; results are recorded in the README.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use earn_trust::bank::{BankSource, Level, load_bank, parse_bank};
+use earn_trust::scoring::{Scorer, score_answer};
+
+/// A bank of `count` minimal questions, as a user's generated bank might be.
+fn big_bank(count: usize) -> String {
+    let mut text = String::from(
+        "version: 1\nprinciple:\n  name: Speed\n  text: Leaders are quick.\nquestions:\n",
+    );
+    for i in 0..count {
+        text.push_str(&format!(
+            "  - id: q-{i}\n    text: Tell me about time {i}.\n    tags: [speed]\n    rubric:\n      - id: r\n        point: Was quick.\n        weight: 1\n        cues: [quick, fast]\n    sample_answers:\n      - level: strong\n        role: Engineer\n        text: I was quick and we shipped in {i} days.\n        commentary: Quick.\n"
+        ));
+    }
+    text
+}
+
+fn bench_loading(c: &mut Criterion) {
+    c.bench_function("load the embedded bank", |b| {
+        b.iter(|| load_bank(black_box(&BankSource::Embedded)).unwrap())
+    });
+    let big = big_bank(10_000);
+    assert!(big.len() < 8 * 1024 * 1024);
+    let mut group = c.benchmark_group("big bank");
+    group.sample_size(10);
+    group.bench_function("load 10,000 questions", |b| {
+        b.iter(|| parse_bank(black_box(&big), "big.yaml").unwrap())
+    });
+    group.finish();
+}
+
+fn bench_scoring(c: &mut Criterion) {
+    let bank = load_bank(&BankSource::Embedded).unwrap();
+    let question = bank.question("missed-commitment").unwrap();
+    let strong = &question
+        .sample_answers
+        .iter()
+        .find(|s| s.level == Level::Strong)
+        .unwrap()
+        .text;
+    // About 1,000 words of varied prose: every strong sample of the bank, in turn.
+    let mut long = String::new();
+    for q in &bank.questions {
+        for s in q.sample_answers.iter().filter(|s| s.level == Level::Strong) {
+            if long.split_whitespace().count() < 1000 {
+                long.push_str(&s.text);
+                long.push('\n');
+            }
+        }
+    }
+    let long: String = long
+        .split_whitespace()
+        .take(1000)
+        .collect::<Vec<_>>()
+        .join(" ");
+    c.bench_function("score a strong sample (~380 words)", |b| {
+        b.iter(|| score_answer(&bank.principle, question, black_box(strong)))
+    });
+    c.bench_function("score a 1,000-word answer", |b| {
+        b.iter(|| score_answer(&bank.principle, question, black_box(&long)))
+    });
+    let scorer = Scorer::new(&bank.principle, question);
+    c.bench_function("score a 1,000-word answer, cues prepared", |b| {
+        b.iter(|| scorer.score(black_box(&long)))
+    });
+    let mib: String = long.repeat(1024 * 1024 / long.len() + 1)[..1024 * 1024]
+        .to_string()
+        .chars()
+        .collect();
+    let mut group = c.benchmark_group("huge answer");
+    group.sample_size(10);
+    group.bench_function("score a 1 MiB answer", |b| {
+        b.iter(|| score_answer(&bank.principle, question, black_box(&mib)))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_loading, bench_scoring);
+criterion_main!(benches);
