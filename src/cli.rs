@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const MAIN_EXAMPLES: &str = "\
 Examples:
+  earn-trust drill
   earn-trust list
   earn-trust show missed-commitment
   earn-trust score --question missed-commitment --answer-file answer.txt
@@ -82,6 +83,36 @@ pub enum Format {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Practise: answer questions one at a time and get candid feedback.
+    #[command(after_help = "\
+Examples:
+  earn-trust drill
+  earn-trust drill --count 5 --tag failure
+  earn-trust drill --question harsh-truth --mode free
+  earn-trust drill --seed 42 --time-limit 3
+  earn-trust drill --count 2 < answers.txt   (answers separated by lines of ---)")]
+    Drill {
+        /// How many questions (more than the bank holds is clamped).
+        #[arg(long = "count", value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
+        count: u16,
+        /// Seed for a reproducible choice and order of questions.
+        #[arg(long = "seed", value_name = "S")]
+        seed: Option<u64>,
+        /// Drill this question only.
+        #[arg(long = "question", value_name = "ID")]
+        question: Option<String>,
+        /// Only questions with this tag.
+        #[arg(long = "tag", value_name = "TAG")]
+        tag: Option<String>,
+        /// How to type answers: guided (one prompt per STAR part), free, or editor
+        /// ($VISUAL or $EDITOR) [default: guided].
+        #[arg(long = "mode", value_enum, value_name = "MODE")]
+        mode: Option<crate::drill::DrillMode>,
+        /// A gentle warning when an answer takes longer than this many minutes.
+        #[arg(long = "time-limit", value_name = "MINUTES", value_parser = parse_minutes)]
+        time_limit: Option<f64>,
+    },
+
     /// List the questions in the bank.
     #[command(after_help = "\
 Examples:
@@ -143,4 +174,11 @@ Examples:
         #[arg(value_name = "PATH")]
         path: Option<PathBuf>,
     },
+}
+
+fn parse_minutes(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(minutes) if minutes.is_finite() && minutes > 0.0 && minutes <= 600.0 => Ok(minutes),
+        _ => Err("expected a number of minutes greater than 0, such as 3 or 2.5".to_string()),
+    }
 }

@@ -5,12 +5,16 @@
 //! [`output`] (colour and renderers), and [`commands`] (what each subcommand does).
 
 pub mod answer;
+pub mod attempt;
 pub mod bank;
 pub mod cli;
 pub mod commands;
+pub mod drafts;
+pub mod drill;
 pub mod error;
 pub mod output;
 pub mod scoring;
+pub mod store;
 
 pub use error::{Error, Result};
 
@@ -27,6 +31,26 @@ pub fn run(cli: Cli) -> Result<()> {
             no_samples,
         } => commands::show(&context, &id, format, !no_samples),
         Command::Validate { path } => commands::validate(&context, path),
+        Command::Drill {
+            count,
+            seed,
+            question,
+            tag,
+            mode,
+            time_limit,
+        } => drill::run_drill(
+            &context,
+            drill::DrillOptions {
+                selection: drill::Selection {
+                    count: count.into(),
+                    question,
+                    tag,
+                },
+                seed,
+                mode,
+                time_limit,
+            },
+        ),
         Command::Score {
             question,
             answer_file,

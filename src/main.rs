@@ -17,6 +17,8 @@ fn main() -> ExitCode {
     let color = cli.global.color;
     match earn_trust::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The drill has already said where the draft is.
+        Err(earn_trust::Error::Interrupted) => ExitCode::from(earn_trust::error::EXIT_INTERRUPTED),
         Err(err) => {
             let theme = earn_trust::output::Theme::new(earn_trust::output::stderr_color(color));
             eprintln!("{} {err}", theme.bad("error:"));

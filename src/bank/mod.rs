@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 pub use load::{MAX_BANK_BYTES, load_bank, parse_bank};
-pub use validate::{Problem, validate_bank};
+pub use validate::{Problem, is_kebab_case, validate_bank};
 
 /// The bank compiled into the binary, so the tool works from any directory.
 pub const EMBEDDED_BANK: &str = include_str!("../../content/earn-trust.yaml");

@@ -86,8 +86,10 @@ pub fn read_star(analysis: &Analysis, lexicon: &Lexicon, with_metric: &[usize]) 
             })
             .map(|(i, _)| i)
             .collect();
+        // A heading with real content under it counts however few sentences it holds.
+        let headed = headed_words >= MIN_HEADED_WORDS && !sentences.is_empty();
         Part {
-            found: sentences.len() >= min_sentences,
+            found: headed || sentences.len() >= min_sentences,
             evidence: sentences
                 .iter()
                 .take(2)

@@ -1,0 +1,36 @@
+//! One scored answer: what the drill shows in its summary and what history keeps.
+
+use serde::{Deserialize, Serialize};
+
+use crate::scoring::Report;
+
+/// Whether an answer was the first try, a rewrite, or the first with a follow-up added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttemptKind {
+    First,
+    Retry,
+    FollowUp,
+}
+
+/// How the answer was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnswerMode {
+    Guided,
+    Free,
+    Editor,
+    Piped,
+    Score,
+}
+
+/// A scored answer.
+#[derive(Debug, Clone)]
+pub struct Attempt {
+    pub kind: AttemptKind,
+    pub mode: AnswerMode,
+    pub answer: String,
+    /// Seconds from the question appearing to the answer ending, when known.
+    pub seconds: Option<u64>,
+    pub report: Report,
+}

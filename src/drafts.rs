@@ -1,0 +1,117 @@
+//! Unfinished answers kept after Ctrl-C, one file per question, offered again next time.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::store::{DataDir, write_atomically};
+use crate::{Error, Result};
+
+/// An answer the user had started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    /// The question it answers.
+    pub question: String,
+    /// What had been typed.
+    pub text: String,
+}
+
+impl Draft {
+    /// The first few words, for a menu.
+    pub fn preview(&self, words: usize) -> String {
+        let mut preview: Vec<&str> = self.text.split_whitespace().take(words).collect();
+        if self.text.split_whitespace().count() > words {
+            preview.push("…");
+        }
+        crate::scoring::sanitize(&preview.join(" "))
+    }
+}
+
+/// The file a question's draft lives in.
+pub fn draft_path(data: &DataDir, question: &str) -> PathBuf {
+    data.drafts().join(format!("{question}.txt"))
+}
+
+/// Saves a draft, replacing any earlier one for the question.
+pub fn save_draft(data: &DataDir, question: &str, text: &str) -> Result<PathBuf> {
+    let path = draft_path(data, question);
+    write_atomically(&path, text.as_bytes())?;
+    Ok(path)
+}
+
+/// Removes a question's draft, if there is one.
+pub fn remove_draft(data: &DataDir, question: &str) -> Result<()> {
+    match fs::remove_file(draft_path(data, question)) {
+        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(Error::Write {
+            path: draft_path(data, question),
+            what: "cannot remove the draft",
+            source: err,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// Every saved draft, sorted by question id, and a warning for each file that could not
+/// be read (such files are left as they are).
+pub fn load_drafts(data: &DataDir) -> (Vec<Draft>, Vec<String>) {
+    let mut drafts = Vec::new();
+    let mut warnings = Vec::new();
+    let Ok(entries) = fs::read_dir(data.drafts()) else {
+        return (drafts, warnings);
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Some(question) = draft_question(&path) else {
+            continue;
+        };
+        match fs::read(&path).map(String::from_utf8) {
+            Ok(Ok(text)) if !text.trim().is_empty() => drafts.push(Draft { question, text }),
+            Ok(Ok(_)) => {}
+            _ => warnings.push(format!(
+                "{}: cannot read this draft; it is left as it is",
+                path.display()
+            )),
+        }
+    }
+    drafts.sort_by(|a, b| a.question.cmp(&b.question));
+    (drafts, warnings)
+}
+
+fn draft_question(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    let id = name.strip_suffix(".txt")?;
+    crate::bank::is_kebab_case(id).then(|| id.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drafts_round_trip_and_can_be_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::resolve(Some(dir.path())).unwrap();
+        save_draft(&data, "harsh-truth", "Situation: I had to tell my lead.").unwrap();
+        fs::write(data.drafts().join("notes.md"), "ignored").unwrap();
+        let (drafts, warnings) = load_drafts(&data);
+        assert!(warnings.is_empty());
+        assert_eq!(drafts.len(), 1);
+        assert_eq!(drafts[0].question, "harsh-truth");
+        assert_eq!(drafts[0].preview(3), "Situation: I had …");
+        remove_draft(&data, "harsh-truth").unwrap();
+        assert!(load_drafts(&data).0.is_empty());
+        remove_draft(&data, "harsh-truth").unwrap();
+    }
+
+    #[test]
+    fn an_unreadable_draft_is_reported_and_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::resolve(Some(dir.path())).unwrap();
+        fs::create_dir_all(data.drafts()).unwrap();
+        let path = data.drafts().join("harsh-truth.txt");
+        fs::write(&path, b"\xff\xfe broken").unwrap();
+        let (drafts, warnings) = load_drafts(&data);
+        assert!(drafts.is_empty());
+        assert_eq!(warnings.len(), 1);
+        assert!(path.exists());
+    }
+}

@@ -1,0 +1,143 @@
+//! `earn-trust drill`: questions one at a time, a typed answer, the report, and a chance
+//! to improve. The session logic lives here; `interactive` and `piped` own the terminal
+//! and the pipe.
+
+mod compose;
+mod follow_up;
+mod interactive;
+mod piped;
+mod select;
+mod summary;
+
+use std::io::IsTerminal;
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+pub use compose::{AnswerLines, LineEffect, join_guided, split_blocks, strip_template};
+pub use follow_up::{append_follow_up, choose_follow_up};
+pub use select::{Chosen, Selection, choose_questions, shuffle};
+pub use summary::{habit_to_work_on, render_summary, weakest_points};
+
+use crate::Result;
+use crate::attempt::{AnswerMode, Attempt};
+use crate::bank::{Bank, Question};
+use crate::commands::Context;
+use crate::output::{self, Theme};
+use crate::store::DataDir;
+
+/// How answers are typed in a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DrillMode {
+    /// One prompt per STAR part, each with a hint.
+    Guided,
+    /// One answer, typed freely.
+    Free,
+    /// Your $VISUAL or $EDITOR, on a STAR template.
+    Editor,
+}
+
+impl DrillMode {
+    fn answer_mode(self) -> AnswerMode {
+        match self {
+            DrillMode::Guided => AnswerMode::Guided,
+            DrillMode::Free => AnswerMode::Free,
+            DrillMode::Editor => AnswerMode::Editor,
+        }
+    }
+}
+
+/// Everything `drill` was asked to do.
+#[derive(Debug, Clone)]
+pub struct DrillOptions {
+    pub selection: Selection,
+    pub seed: Option<u64>,
+    /// `None` when the user did not pass `--mode` (guided in a terminal).
+    pub mode: Option<DrillMode>,
+    /// Minutes after which a gentle warning is shown.
+    pub time_limit: Option<f64>,
+}
+
+/// A drill in progress: what it needs and what it has collected.
+pub(crate) struct Session<'a> {
+    pub bank: &'a Bank,
+    pub data: DataDir,
+    pub theme: Theme,
+    pub width: usize,
+    pub options: DrillOptions,
+    /// Every scored answer, with its question id, in order.
+    pub attempts: Vec<(String, Attempt)>,
+}
+
+impl Session<'_> {
+    /// Keeps a scored answer.
+    pub fn record(&mut self, question: &Question, attempt: Attempt) -> Result<()> {
+        self.attempts.push((question.id.clone(), attempt));
+        Ok(())
+    }
+
+    /// The session summary as text.
+    pub fn summary(&self) -> String {
+        render_summary(&self.attempts, self.theme, self.width)
+    }
+
+    /// A warning when an answer took longer than `--time-limit`.
+    pub fn time_note(&self, seconds: u64) -> Option<String> {
+        let limit = self.options.time_limit?;
+        (seconds as f64 > limit * 60.0).then(|| {
+            format!(
+                "note: that took {}, past your {limit}-minute limit. In the room, land the result before then.",
+                output::minutes(seconds as usize)
+            )
+        })
+    }
+}
+
+/// The question's heading: position, id and tags, then the question.
+pub fn render_question(
+    question: &Question,
+    index: usize,
+    total: usize,
+    theme: Theme,
+    width: usize,
+) -> String {
+    let tags = question.tags.join(", ");
+    format!(
+        "\n{} {}  {}\n{}\n",
+        theme.dim(&format!("Question {} of {total} ·", index + 1)),
+        theme.id(&question.id),
+        theme.tag(&tags),
+        theme.bold(&output::wrap(
+            &question.text,
+            output::prose_width(width),
+            ""
+        ))
+    )
+}
+
+/// Runs `earn-trust drill`.
+pub fn run_drill(context: &Context, options: DrillOptions) -> Result<()> {
+    let bank = context.load_bank()?;
+    let data = DataDir::resolve(context.data_dir.as_deref())?;
+    data.ensure_writable()?;
+    let seed = options.seed.unwrap_or_else(rand::random);
+    let mut rng = StdRng::seed_from_u64(seed);
+    let chosen = choose_questions(&bank, &options.selection, shuffle(&mut rng))?;
+    if let Some(note) = &chosen.note {
+        eprintln!("{note}");
+    }
+    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let mut session = Session {
+        bank: &bank,
+        data,
+        theme: context.stdout_theme(),
+        width: output::terminal_width(),
+        options,
+        attempts: Vec::new(),
+    };
+    if terminal {
+        interactive::run(&mut session, chosen.questions)
+    } else {
+        piped::run(&mut session, &chosen.questions)
+    }
+}

@@ -1,0 +1,80 @@
+//! The drill without a terminal: answers come from stdin, separated by `---` lines.
+
+use std::io::Read;
+
+use super::{Session, render_question, split_blocks};
+use crate::answer::{MAX_ANSWER_BYTES, check_answer};
+use crate::attempt::{AnswerMode, Attempt, AttemptKind};
+use crate::bank::Question;
+use crate::commands::print_stdout;
+use crate::output::render_report;
+use crate::scoring::Scorer;
+use crate::{Error, Result};
+
+/// Reads every answer from stdin, scores each against its question, prints the reports.
+pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
+    if session.options.mode.is_some() {
+        eprintln!("note: --mode is ignored without a terminal; answers are read from stdin");
+    }
+    let mut input = Vec::new();
+    // Room for one full answer per question, plus separators.
+    let cap = (MAX_ANSWER_BYTES + 16) * questions.len().max(1) + 1;
+    std::io::stdin()
+        .lock()
+        .take(cap as u64)
+        .read_to_end(&mut input)
+        .map_err(|source| Error::Io {
+            what: "cannot read answers from stdin",
+            source,
+        })?;
+    let input = String::from_utf8(input)
+        .map_err(|_| Error::BadAnswer("stdin: the answers are not UTF-8 text".to_string()))?;
+    let (blocks, blank) = split_blocks(&input);
+    if blank > 0 {
+        eprintln!("warning: skipped {blank} empty answer(s)");
+    }
+    if blocks.len() > questions.len() {
+        eprintln!(
+            "warning: ignored {} answer(s) beyond the {} question(s) of this drill (--count)",
+            blocks.len() - questions.len(),
+            questions.len()
+        );
+    }
+    if blocks.is_empty() {
+        eprintln!("note: no answers on stdin; separate answers with a line holding only ---");
+    }
+    let (theme, width) = (session.theme, session.width);
+    for (index, (question, answer)) in questions.iter().zip(&blocks).enumerate() {
+        print_stdout(&render_question(
+            question,
+            index,
+            questions.len(),
+            theme,
+            width,
+        ))?;
+        if let Err(err) = check_answer(answer, &format!("answer {}", index + 1)) {
+            eprintln!("warning: {err}; skipped");
+            continue;
+        }
+        let report = Scorer::new(&session.bank.principle, question).score(answer);
+        print_stdout(&format!("\n{}", render_report(&report, theme, width)))?;
+        let attempt = Attempt {
+            kind: AttemptKind::First,
+            mode: AnswerMode::Piped,
+            answer: answer.clone(),
+            seconds: None,
+            report,
+        };
+        session.record(question, attempt)?;
+    }
+    if blocks.len() < questions.len() && !blocks.is_empty() {
+        eprintln!(
+            "note: end of input; {} question(s) left unanswered",
+            questions.len() - blocks.len()
+        );
+    }
+    if !session.attempts.is_empty() {
+        print_stdout(&format!("\n{}", session.summary()))?;
+    }
+    Ok(())
+}
