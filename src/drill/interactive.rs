@@ -179,9 +179,20 @@ fn ask(
     let mut seconds = started.elapsed().as_secs();
     let mut samples_shown = 0;
     let mut asked: Vec<String> = Vec::new();
+    let mut last_score: Option<u8> = None;
     loop {
         let report = scorer.score(&answer);
         print_stdout(&format!("\n{}", render_report(&report, theme, width)))?;
+        if let Some(before) = last_score {
+            let change = i16::from(report.score) - i16::from(before);
+            let verdict = match change {
+                1.. => theme.good(&format!("+{change} on your last answer")),
+                0 => "no change from your last answer".to_string(),
+                _ => theme.bad(&format!("{change} on your last answer")),
+            };
+            print_stdout(&format!("{verdict}\n"))?;
+        }
+        last_score = Some(report.score);
         if let Some(note) = session.time_note(seconds) {
             eprintln!("{note}");
         }

@@ -10,7 +10,7 @@ use crate::scoring::Report;
 type Needs = fn(&Report) -> bool;
 
 /// Habits, most important first, each with the test that says an answer needs it.
-const HABITS: [(&str, Needs); 7] = [
+const HABITS: [(&str, Needs); 8] = [
     (
         "Own your part before anything else: no blame, no spin.",
         |r| {
@@ -23,6 +23,10 @@ const HABITS: [(&str, Needs); 7] = [
     ("Tell one real past event, not what you would do.", |r| {
         r.signals.hypothetical
     }),
+    (
+        "Give the whole story: 1.5 to 3 minutes, with the detail a bar-raiser needs.",
+        |r| r.signals.word_count < 150,
+    ),
     (
         "Say \"I\": tell what you did, not what the team did.",
         |r| r.signals.we_count > r.signals.i_count,
@@ -45,14 +49,18 @@ const HABITS: [(&str, Needs); 7] = [
     ),
 ];
 
-/// The habit most answers of the session need, if any.
-pub fn habit_to_work_on(reports: &[&Report]) -> Option<&'static str> {
+/// When no answer lacks any of the habits above.
+const KEEP_GOING: &str =
+    "Rehearse the follow-ups out loud: the bar-raiser digs in after the first answer.";
+
+/// The habit most answers of the session need (earlier habits win ties).
+pub fn habit_to_work_on(reports: &[&Report]) -> &'static str {
     HABITS
         .iter()
         .map(|(habit, needs)| (*habit, reports.iter().filter(|r| needs(r)).count()))
         .filter(|(_, count)| *count > 0)
         .max_by(|a, b| a.1.cmp(&b.1).then(std::cmp::Ordering::Greater))
-        .map(|(habit, _)| habit)
+        .map_or(KEEP_GOING, |(habit, _)| habit)
 }
 
 /// Rubric points missed in the final answer to each question, most often missed first.
@@ -120,19 +128,13 @@ pub fn render_summary(attempts: &[(String, Attempt)], theme: Theme, width: usize
     if !weakest.is_empty() {
         out.push_str("  Weakest points:\n");
         for (point, count) in weakest {
-            let line = format!("- {point} (missed in {count})");
-            out.push_str(&wrap(&line, width, "    "));
-            out.push('\n');
+            let line = wrap(&format!("{point} (missed in {count})"), width, "      ");
+            out.push_str(&format!("    - {}\n", line.trim_start()));
         }
     }
-    if let Some(habit) = habit_to_work_on(&finals) {
-        out.push_str(&wrap(
-            &format!("Habit to work on next: {habit}"),
-            width,
-            "  ",
-        ));
-        out.push('\n');
-    }
+    let habit = format!("Habit to work on next: {}", habit_to_work_on(&finals));
+    out.push_str(&wrap(&habit, width, "  "));
+    out.push('\n');
     out
 }
 
@@ -164,6 +166,9 @@ mod tests {
         assert!(text.contains("2 tries"));
         assert!(text.contains("Time answering: 2:30"));
         assert!(text.contains("Weakest points"));
-        assert!(text.contains("Habit to work on next: Say \"I\""), "{text}");
+        assert!(
+            text.contains("Habit to work on next: Give the whole story"),
+            "{text}"
+        );
     }
 }

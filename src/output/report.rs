@@ -101,9 +101,8 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
     out.push_str(&theme.heading("Next steps"));
     out.push('\n');
     for (i, step) in report.feedback.iter().enumerate() {
-        let text = wrap(&format!("{}. {step}", i + 1), width, "  ");
-        out.push_str(&text);
-        out.push('\n');
+        let text = wrap(step, width, "     ");
+        out.push_str(&format!("  {}. {}\n", i + 1, text.trim_start()));
     }
     out
 }

@@ -52,9 +52,14 @@ pub fn next_steps(
             question.text.trim()
         ));
     }
-    if words < 80 && gaming_kind.is_none() {
+    if words < 150 && gaming_kind.is_none() {
+        let how = if words < 80 {
+            "too thin to judge"
+        } else {
+            "short: a bar-raiser will want the detail"
+        };
         steps.push(format!(
-            "At {words} words (about {} seconds spoken) this is too thin. Aim for 1.5 to 3 minutes: about 210 to 420 words.",
+            "At {words} words (about {} seconds spoken) this is {how}. Aim for 1.5 to 3 minutes: about 210 to 420 words.",
             s.spoken_seconds
         ));
     }

@@ -429,6 +429,11 @@ pub const BLAME: &[&str] = &[
     "for the best",
     "dead weight",
     "wasn't a fit",
+    "almost certainly upstream",
+    "was upstream",
+    "had come from the",
+    "the offshore team",
+    "scope issue on their side",
 ];
 
 /// Hiding or spinning a mistake.
@@ -494,6 +499,23 @@ pub const SPIN: &[&str] = &[
     "didn't go into detail",
     "glossed over",
     "left out the",
+    "strictly speaking",
+    "didn't think it helped",
+    "didn't think it was useful",
+    "didn't see the point",
+    "no point in",
+    "the end result was the same",
+    "the outcome was the same",
+    "same either way",
+    "positioning the",
+    "positioned it as",
+    "framed as",
+    "what they wanted to hear",
+    "needed to hear",
+    "project confidence",
+    "projecting confidence",
+    "reopen the",
+    "let the facts speak",
 ];
 
 /// Playing down one's own part: never excused by owning words in the same sentence
@@ -592,6 +614,9 @@ pub const CREDIT: &[&str] = &[
     "did a lot of the",
     "did most of the work",
     "did the heavy lifting",
+    "i presented those",
+    "presented those results",
+    "my idea all along",
 ];
 
 /// Disrespect in the speaker's own words or acts.
@@ -631,6 +656,12 @@ pub const DISRESPECT: &[&str] = &[
     "over her head",
     "i went directly to",
     "i went straight to",
+    "made things smoother",
+    "hold the business back",
+    "resistant people",
+    "slow-walk",
+    "slow walk",
+    "wasn't worth my time",
 ];
 
 /// Self-critical words: a sentence with one of these is owning up, not blaming
@@ -700,6 +731,21 @@ pub const DISCLOSING: &[&str] = &[
     "i emailed",
     "i wrote to",
     "i went to",
+    "i messaged",
+    "i walked over",
+    "i rang",
+    "i phoned",
+    "i wrote",
+    "i let him know",
+    "i let her know",
+    "i let them know",
+    "i owned up",
+    "i came clean",
+    "i brought it",
+    "i pinged",
+    "i stopped and said",
+    "i admitted",
+    "i sent",
 ];
 
 /// Someone else's words or view, reported: not the speaker blaming anyone.

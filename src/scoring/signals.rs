@@ -190,7 +190,7 @@ pub fn red_flags(analysis: &Analysis, lexicon: &Lexicon) -> Vec<RedFlag> {
         ("disrespect", &lexicon.disrespect),
     ];
     for (kind, cues) in lists {
-        for sentence in analysis.find_any(cues).sentences {
+        for sentence in analysis.find_any_exact(cues) {
             // A mistake nobody noticed is fine when the speaker then tells someone
             // ("Nobody noticed. The next morning I told my manager.").
             let disclosed_soon =
@@ -206,10 +206,12 @@ pub fn red_flags(analysis: &Analysis, lexicon: &Lexicon) -> Vec<RedFlag> {
             }
             if (kind == "blame" && reported.contains(&sentence))
                 || (kind == "disrespect" && is_reported_speech(analysis, sentence))
+                || (matches!(kind, "spin" | "misleading" | "taking-credit")
+                    && !is_first_person(analysis, sentence))
             {
                 continue;
             }
-            if flagged.insert(sentence) {
+            if flagged.insert((sentence, kind)) {
                 flags.push(RedFlag {
                     kind: match kind {
                         "unnoticed" => "spin",
@@ -223,6 +225,17 @@ pub fn red_flags(analysis: &Analysis, lexicon: &Lexicon) -> Vec<RedFlag> {
         }
     }
     flags
+}
+
+/// Whether the speaker is in the sentence: hiding or spinning done by someone else is
+/// part of the story, not the speaker's red flag.
+fn is_first_person(analysis: &Analysis, sentence: usize) -> bool {
+    analysis.sentence_tokens(sentence).iter().any(|t| {
+        matches!(
+            t.word.as_str(),
+            "i" | "i'd" | "i'm" | "i've" | "we" | "me" | "my" | "our" | "us"
+        )
+    })
 }
 
 /// A quoted or reported insult ("he called them useless") is the story, not the speaker.

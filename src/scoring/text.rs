@@ -291,6 +291,41 @@ impl Analysis {
         true
     }
 
+    /// Sentences holding `cue` word for word (not just stem for stem), in order with at
+    /// most one extra word between: for red flags, where "warning" is not "warned".
+    pub fn find_exact(&self, cue: &Cue) -> Vec<usize> {
+        self.find(cue)
+            .into_iter()
+            .filter(|&sentence| {
+                let tokens = self.sentence_tokens(sentence);
+                (0..tokens.len()).any(|start| {
+                    if tokens[start].word != cue.words[0] {
+                        return false;
+                    }
+                    let mut position = start;
+                    cue.words[1..].iter().all(|word| {
+                        let end = (position + 3).min(tokens.len());
+                        match (position + 1..end).find(|&p| &tokens[p].word == word) {
+                            Some(next) => {
+                                position = next;
+                                true
+                            }
+                            None => false,
+                        }
+                    })
+                })
+            })
+            .collect()
+    }
+
+    /// Sentences holding any of `cues` word for word.
+    pub fn find_any_exact(&self, cues: &[Cue]) -> Vec<usize> {
+        let mut sentences: Vec<usize> = cues.iter().flat_map(|c| self.find_exact(c)).collect();
+        sentences.sort_unstable();
+        sentences.dedup();
+        sentences
+    }
+
     /// Sentences that hold every word of `cue` in any order ("I finally told her" for
     /// "i told her"; "the promise I kept" for "kept my promise" without "my").
     pub fn find_loose(&self, cue: &Cue) -> Vec<usize> {
@@ -402,15 +437,18 @@ pub struct CueHits {
 pub struct Cue {
     /// The phrase as written.
     pub text: String,
+    words: Vec<String>,
     stems: Vec<String>,
 }
 
 impl Cue {
     /// Stems a phrase; `None` when it has no words.
     pub fn new(text: &str) -> Option<Self> {
-        let stems: Vec<String> = words(text).map(|w| stem(&w.to_lowercase())).collect();
+        let words: Vec<String> = words(text).map(str::to_lowercase).collect();
+        let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
         (!stems.is_empty()).then(|| Cue {
             text: text.trim().to_string(),
+            words,
             stems,
         })
     }
