@@ -118,6 +118,7 @@ fn offer_drafts<'a>(
         eprintln!("warning: {warning}");
     }
     let mut resumed = Vec::new();
+    let wanted = questions.len();
     for draft in drafts {
         let Some(question) = session.bank.question(&draft.question) else {
             continue;
@@ -138,6 +139,8 @@ fn offer_drafts<'a>(
             _ => {}
         }
     }
+    // Resumed drafts come first and take the places of chosen questions.
+    questions.truncate(wanted.max(resumed.len()));
     Ok(resumed)
 }
 

@@ -1,0 +1,265 @@
+//! The drill in a real pseudo-terminal: typed answers, menus, Ctrl-C and drafts.
+//! Output is read with a deadline and ANSI codes are stripped before matching.
+#![cfg(unix)]
+
+use std::io::Write;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Session;
+use expectrl::process::unix::WaitStatus;
+
+const WAIT: Duration = Duration::from_secs(10);
+
+struct Pty {
+    session: expectrl::session::OsSession,
+    raw: Vec<u8>,
+    /// How much of the screen text earlier waits have consumed.
+    mark: usize,
+}
+
+impl Pty {
+    fn spawn(home: &std::path::Path, args: &[&str]) -> Pty {
+        Pty::spawn_with(home, args, |_| {})
+    }
+
+    /// Spawns with extra settings on the command (environment for an editor, say).
+    fn spawn_with(home: &std::path::Path, args: &[&str], setup: impl FnOnce(&mut Command)) -> Pty {
+        let mut command = Command::new(assert_cmd::cargo::cargo_bin!("earn-trust"));
+        command
+            .args(args)
+            .env("EARN_TRUST_HOME", home)
+            .env_remove("EARN_TRUST_BANK")
+            .env_remove("NO_COLOR")
+            .env_remove("VISUAL")
+            .env_remove("EDITOR")
+            .env("TERM", "xterm-256color");
+        setup(&mut command);
+        let session = Session::spawn(command).expect("spawn in a pty");
+        Pty {
+            session,
+            raw: Vec::new(),
+            mark: 0,
+        }
+    }
+
+    fn text(&self) -> String {
+        console::strip_ansi_codes(&String::from_utf8_lossy(&self.raw)).into_owned()
+    }
+
+    /// Reads until `needle` appears after the last match, or the deadline passes.
+    #[track_caller]
+    fn wait_for(&mut self, needle: &str) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let text = self.text();
+            if let Some(at) = text[self.mark.min(text.len())..].find(needle) {
+                self.mark += at + needle.len();
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no {needle:?} within {WAIT:?}; screen:\n{}",
+                &text[text.len().saturating_sub(1500)..]
+            );
+            self.pump();
+        }
+    }
+
+    fn pump(&mut self) {
+        let mut buf = [0u8; 4096];
+        match self.session.try_read(&mut buf) {
+            Ok(0) => std::thread::sleep(Duration::from_millis(20)),
+            Ok(n) => self.raw.extend_from_slice(&buf[..n]),
+            Err(_) => std::thread::sleep(Duration::from_millis(20)),
+        }
+    }
+
+    fn type_line(&mut self, line: &str) {
+        self.session.write_all(line.as_bytes()).unwrap();
+        self.session.write_all(b"\r").unwrap();
+        self.session.flush().unwrap();
+        // The echo proves the line was read before the next keys are sent.
+        let echo: String = line.chars().take(20).collect();
+        if !echo.trim().is_empty() {
+            self.wait_for(&echo);
+        }
+    }
+
+    fn keys(&mut self, bytes: &[u8]) {
+        self.session.write_all(bytes).unwrap();
+        self.session.flush().unwrap();
+    }
+
+    /// Waits for the process to end and returns its exit code.
+    fn exit_code(mut self) -> i32 {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            self.pump();
+            match self.session.get_process().status() {
+                Ok(WaitStatus::Exited(_, code)) => return code,
+                Ok(WaitStatus::StillAlive) | Err(_) => {}
+                Ok(other) => panic!("ended with {other:?}"),
+            }
+            assert!(
+                Instant::now() < deadline,
+                "still running; screen:\n{}",
+                self.text()
+            );
+        }
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.session.get_process_mut().exit(true);
+    }
+}
+
+const DOWN: &[u8] = b"\x1b[B";
+
+#[test]
+fn a_guided_answer_reaches_a_report_and_the_menu() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(home.path(), &["drill", "--seed", "5", "--count", "1"]);
+    pty.wait_for("Question 1 of 1");
+    pty.wait_for("Situation:");
+    pty.type_line(
+        "Last spring I ran support for a payroll app and had promised a customer a fix by Friday.",
+    );
+    pty.type_line(".");
+    pty.wait_for("Task:");
+    pty.type_line("I owned the fix and the customer relationship.");
+    pty.type_line(".");
+    pty.wait_for("Action:");
+    pty.type_line("I told the customer on Wednesday that I would miss Friday, apologised, and gave a new date.");
+    pty.type_line("");
+    pty.type_line("");
+    pty.wait_for("Result:");
+    pty.type_line(
+        "We shipped on Tuesday, they renewed, and I learned to flag risk the day I see it.",
+    );
+    pty.type_line(".");
+    pty.wait_for("Score: ");
+    pty.wait_for("Next steps");
+    for entry in [
+        "Try again",
+        "See a sample answer",
+        "Answer a follow-up",
+        "Next question",
+        "Quit",
+    ] {
+        pty.wait_for(entry);
+    }
+    pty.keys(DOWN);
+    pty.keys(DOWN);
+    pty.keys(DOWN);
+    pty.keys(DOWN);
+    pty.keys(b"\r");
+    pty.wait_for("Session summary");
+    assert_eq!(pty.exit_code(), 0);
+}
+
+#[test]
+fn try_again_starts_from_the_last_answer_and_next_moves_on() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(
+        home.path(),
+        &["drill", "--seed", "9", "--count", "2", "--mode", "free"],
+    );
+    pty.wait_for("Question 1 of 2");
+    pty.wait_for("Your answer:");
+    pty.type_line("We had a late launch and we fixed it together as a team.");
+    pty.type_line(".");
+    pty.wait_for("Score: ");
+    pty.wait_for("Quit");
+    pty.keys(b"\r"); // Try again
+    pty.wait_for("Your last answer");
+    pty.wait_for("We had a late launch");
+    pty.wait_for("Your answer:");
+    pty.type_line("I told my manager the same day that the slip was my estimate, and we shipped 3 days later.");
+    pty.type_line(".");
+    pty.wait_for("on your last answer");
+    pty.wait_for("Quit");
+    pty.keys(DOWN);
+    pty.keys(DOWN);
+    pty.keys(DOWN);
+    pty.keys(b"\r"); // Next question
+    pty.wait_for("Question 2 of 2");
+    pty.wait_for("Your answer:");
+    pty.keys(&[4]); // Ctrl-D on an empty line: no answer
+    pty.wait_for("Session summary");
+    pty.wait_for("2 tries");
+    assert_eq!(pty.exit_code(), 0);
+}
+
+#[test]
+fn ctrl_c_keeps_a_draft_exits_130_and_the_next_run_offers_it() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(
+        home.path(),
+        &["drill", "--question", "harsh-truth", "--mode", "free"],
+    );
+    pty.wait_for("Your answer:");
+    pty.type_line(
+        "I had to tell our best engineer that his design review habits were hurting the team.",
+    );
+    pty.keys(&[3]); // Ctrl-C
+    pty.wait_for("draft is saved");
+    assert_eq!(pty.exit_code(), 130);
+    let draft = std::fs::read_to_string(home.path().join("drafts/harsh-truth.txt")).unwrap();
+    assert!(draft.contains("design review habits"), "{draft}");
+
+    let mut again = Pty::spawn(home.path(), &["drill", "--count", "1"]);
+    again.wait_for("harsh-truth");
+    again.wait_for("Resume now");
+    again.keys(b"\r");
+    again.wait_for("Your draft so far");
+    again.wait_for("design review habits");
+    again.keys(&[3]);
+    assert_eq!(again.exit_code(), 130);
+}
+
+#[test]
+fn editor_mode_scores_the_edited_template_without_its_hints() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let editor = home.path().join("fake-editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Situation: last year I ran billing for a clinic and I had promised our finance lead a report.\\nAction: I told her on Monday that I would miss the date and gave her a partial report.\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let args = [
+        "drill",
+        "--question",
+        "missed-commitment",
+        "--mode",
+        "editor",
+    ];
+    let mut pty = Pty::spawn_with(home.path(), &args, |command| {
+        command.env("EDITOR", &editor);
+    });
+    pty.wait_for("Score: ");
+    pty.wait_for("partial report");
+    let text = pty.text();
+    assert!(
+        !text.contains("Lines starting with #"),
+        "hints were scored:\n{text}"
+    );
+    pty.wait_for("Quit");
+    pty.keys(b"q");
+    pty.wait_for("Session summary");
+    assert_eq!(pty.exit_code(), 0);
+}
+
+#[test]
+fn editor_mode_without_an_editor_falls_back_to_free_mode() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(home.path(), &["drill", "--count", "1", "--mode", "editor"]);
+    pty.wait_for("using free mode");
+    pty.wait_for("Your answer:");
+    pty.keys(&[3]);
+    assert_eq!(pty.exit_code(), 130);
+}
