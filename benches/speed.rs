@@ -84,15 +84,27 @@ fn bench_drill_start(c: &mut Criterion) {
     use earn_trust::drill::{Selection, choose_questions, render_question, shuffle};
     use earn_trust::output::Theme;
     use rand::SeedableRng;
-    c.bench_function("drill start-up: load, choose, show the first question", |b| {
-        b.iter(|| {
-            let bank = load_bank(&BankSource::Embedded).unwrap();
-            let mut rng = rand::rngs::StdRng::seed_from_u64(7);
-            let selection = Selection { count: 3, ..Selection::default() };
-            let chosen = choose_questions(&bank, &selection, shuffle(&mut rng)).unwrap();
-            black_box(render_question(chosen.questions[0], 0, 3, Theme::new(true), 100))
-        })
-    });
+    c.bench_function(
+        "drill start-up: load, choose, show the first question",
+        |b| {
+            b.iter(|| {
+                let bank = load_bank(&BankSource::Embedded).unwrap();
+                let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+                let selection = Selection {
+                    count: 3,
+                    ..Selection::default()
+                };
+                let chosen = choose_questions(&bank, &selection, shuffle(&mut rng)).unwrap();
+                black_box(render_question(
+                    chosen.questions[0],
+                    0,
+                    3,
+                    Theme::new(true),
+                    100,
+                ))
+            })
+        },
+    );
 }
 
 criterion_group!(benches, bench_loading, bench_scoring, bench_drill_start);

@@ -10,6 +10,7 @@ Examples:
   earn-trust list
   earn-trust show missed-commitment
   earn-trust score --question missed-commitment --answer-file answer.txt
+  earn-trust stats
   earn-trust validate my-bank.yaml
   earn-trust list --bank my-bank.yaml --color never";
 
@@ -80,6 +81,16 @@ pub enum Format {
     Json,
 }
 
+/// Format of the practice journal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum ExportFormat {
+    /// A readable journal.
+    #[default]
+    Markdown,
+    /// The records with their feedback, for scripts.
+    Json,
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -111,6 +122,15 @@ Examples:
         /// A gentle warning when an answer takes longer than this many minutes.
         #[arg(long = "time-limit", value_name = "MINUTES", value_parser = parse_minutes)]
         time_limit: Option<f64>,
+        /// Pure random choice, ignoring what your history says you need.
+        #[arg(long = "random")]
+        random: bool,
+        /// Record nothing from this session in the practice history.
+        #[arg(long = "no-save")]
+        no_save: bool,
+        /// Record scores but not the text of your answers.
+        #[arg(long = "no-answer-text")]
+        no_answer_text: bool,
     },
 
     /// List the questions in the bank.
@@ -151,7 +171,8 @@ Examples:
 Examples:
   earn-trust score --question harsh-truth --answer-file my-answer.txt
   earn-trust score --question harsh-truth < my-answer.txt
-  earn-trust score --question harsh-truth --answer-file my-answer.txt --format json")]
+  earn-trust score --question harsh-truth --answer-file my-answer.txt --format json
+  earn-trust score --question harsh-truth --answer-file my-answer.txt --save")]
     Score {
         /// The question the answer is for (see `earn-trust list`).
         #[arg(long = "question", value_name = "ID")]
@@ -162,6 +183,71 @@ Examples:
         /// Output format.
         #[arg(long = "format", value_enum, default_value_t)]
         format: Format,
+        /// Record the score in the practice history.
+        #[arg(long = "save")]
+        save: bool,
+        /// With --save: keep the score but not the answer text.
+        #[arg(long = "no-answer-text", requires = "save")]
+        no_answer_text: bool,
+    },
+
+    /// Show past attempts, newest first.
+    #[command(after_help = "\
+Examples:
+  earn-trust history
+  earn-trust history --last 10
+  earn-trust history --question harsh-truth
+  earn-trust history --format json")]
+    History {
+        /// Only this question, each attempt compared with the one before.
+        #[arg(long = "question", value_name = "ID")]
+        question: Option<String>,
+        /// Only the N most recent attempts.
+        #[arg(long = "last", value_name = "N")]
+        last: Option<usize>,
+        /// Output format.
+        #[arg(long = "format", value_enum, default_value_t)]
+        format: Format,
+    },
+
+    /// Show progress: scores per question, trends, weak points and readiness.
+    #[command(after_help = "\
+Examples:
+  earn-trust stats
+  earn-trust stats --format json")]
+    Stats {
+        /// Output format.
+        #[arg(long = "format", value_enum, default_value_t)]
+        format: Format,
+    },
+
+    /// Write a practice journal: every answer with its score and feedback.
+    #[command(after_help = "\
+Examples:
+  earn-trust export > journal.md
+  earn-trust export --output journal.md
+  earn-trust export --format json --output journal.json --force")]
+    Export {
+        /// Output format.
+        #[arg(long = "format", value_enum, default_value_t)]
+        format: ExportFormat,
+        /// Write to this file instead of stdout.
+        #[arg(long = "output", value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Overwrite the output file if it exists.
+        #[arg(long = "force")]
+        force: bool,
+    },
+
+    /// Remove the practice history and drafts (says what, and asks for --yes).
+    #[command(after_help = "\
+Examples:
+  earn-trust reset
+  earn-trust reset --yes")]
+    Reset {
+        /// Really remove them.
+        #[arg(long = "yes")]
+        yes: bool,
     },
 
     /// Check a bank file against the format's rules and report every problem.

@@ -108,17 +108,43 @@ pub fn validate(context: &Context, path: Option<PathBuf>) -> Result<()> {
     ))
 }
 
-/// `earn-trust score`.
+/// `earn-trust score`. `save` is `Some(keep_text)` to record the attempt in history.
 pub fn score(
     context: &Context,
     question_id: &str,
     answer_file: Option<&std::path::Path>,
     format: Format,
+    save: Option<bool>,
 ) -> Result<()> {
     let bank = context.load_bank()?;
     let question = bank.require_question(question_id)?;
+    let data = match save {
+        Some(_) => {
+            let data = crate::store::DataDir::resolve(context.data_dir.as_deref())?;
+            data.ensure_writable()?;
+            Some(data)
+        }
+        None => None,
+    };
     let answer = crate::answer::read_answer(answer_file)?;
     let report = crate::scoring::score_answer(&bank.principle, question, &answer);
+    if let (Some(data), Some(keep_text)) = (&data, save) {
+        let attempt = crate::attempt::Attempt {
+            kind: crate::attempt::AttemptKind::First,
+            mode: crate::attempt::AnswerMode::Score,
+            answer,
+            seconds: None,
+            report: report.clone(),
+        };
+        let record = crate::history::Record::new(
+            &question.id,
+            &attempt,
+            &context.bank_source.label(),
+            std::time::SystemTime::now(),
+            keep_text,
+        );
+        crate::history::append(&data.history(), &record)?;
+    }
     let text = match format {
         Format::Json => output::to_json(&report),
         Format::Text => {

@@ -12,7 +12,10 @@ pub mod commands;
 pub mod drafts;
 pub mod drill;
 pub mod error;
+pub mod history;
 pub mod output;
+pub mod practice;
+pub mod progress;
 pub mod scoring;
 pub mod store;
 
@@ -38,6 +41,9 @@ pub fn run(cli: Cli) -> Result<()> {
             tag,
             mode,
             time_limit,
+            random,
+            no_save,
+            no_answer_text,
         } => drill::run_drill(
             &context,
             drill::DrillOptions {
@@ -49,12 +55,35 @@ pub fn run(cli: Cli) -> Result<()> {
                 seed,
                 mode,
                 time_limit,
+                random,
+                save: !no_save,
+                keep_text: !no_answer_text,
             },
         ),
         Command::Score {
             question,
             answer_file,
             format,
-        } => commands::score(&context, &question, answer_file.as_deref(), format),
+            save,
+            no_answer_text,
+        } => commands::score(
+            &context,
+            &question,
+            answer_file.as_deref(),
+            format,
+            save.then_some(!no_answer_text),
+        ),
+        Command::History {
+            question,
+            last,
+            format,
+        } => practice::history(&context, question.as_deref(), last, format),
+        Command::Stats { format } => practice::stats(&context, format),
+        Command::Export {
+            format,
+            output,
+            force,
+        } => practice::export(&context, format, output.as_deref(), force),
+        Command::Reset { yes } => practice::reset(&context, yes),
     }
 }

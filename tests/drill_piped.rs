@@ -45,7 +45,7 @@ fn the_same_seed_asks_the_same_questions() {
     let run = || {
         let out = env
             .cmd()
-            .args(["drill", "--seed", "11", "--count", "3"])
+            .args(["drill", "--seed", "11", "--count", "3", "--no-save"])
             .write_stdin(ANSWER)
             .output()
             .unwrap();

@@ -263,3 +263,39 @@ fn editor_mode_without_an_editor_falls_back_to_free_mode() {
     pty.keys(&[3]);
     assert_eq!(pty.exit_code(), 130);
 }
+
+#[test]
+fn a_drill_killed_mid_answer_keeps_every_earlier_record() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(
+        home.path(),
+        &["drill", "--seed", "2", "--count", "2", "--mode", "free"],
+    );
+    pty.wait_for("Your answer:");
+    pty.type_line(
+        "I told my manager the same day that I had broken the build, and I fixed it in 2 hours.",
+    );
+    pty.type_line(".");
+    pty.wait_for("Quit");
+    pty.keys(DOWN);
+    pty.keys(DOWN);
+    pty.keys(DOWN);
+    pty.keys(b"\r");
+    pty.wait_for("Question 2 of 2");
+    pty.type_line("Half an answer that will never be fin");
+    pty.session
+        .get_process_mut()
+        .kill(expectrl::process::unix::Signal::SIGKILL)
+        .unwrap();
+    let history = std::fs::read_to_string(home.path().join("history.jsonl")).unwrap();
+    let lines: Vec<&str> = history.lines().collect();
+    assert_eq!(lines.len(), 1);
+    let record: serde_json::Value = serde_json::from_str(lines[0]).unwrap();
+    assert_eq!(record["mode"], "free");
+    assert!(
+        record["answer"]
+            .as_str()
+            .unwrap()
+            .contains("broken the build")
+    );
+}

@@ -10,6 +10,7 @@ mod select;
 mod summary;
 
 use std::io::IsTerminal;
+use std::time::SystemTime;
 
 use rand::SeedableRng;
 use rand::rngs::StdRng;
@@ -23,7 +24,9 @@ use crate::Result;
 use crate::attempt::{AnswerMode, Attempt};
 use crate::bank::{Bank, Question};
 use crate::commands::Context;
+use crate::history::{self, Record};
 use crate::output::{self, Theme};
+use crate::progress;
 use crate::store::DataDir;
 
 /// How answers are typed in a terminal.
@@ -56,6 +59,12 @@ pub struct DrillOptions {
     pub mode: Option<DrillMode>,
     /// Minutes after which a gentle warning is shown.
     pub time_limit: Option<f64>,
+    /// Pure random choice instead of choice by need.
+    pub random: bool,
+    /// Record answers in the practice history.
+    pub save: bool,
+    /// Keep the answer text in the history.
+    pub keep_text: bool,
 }
 
 /// A drill in progress: what it needs and what it has collected.
@@ -67,11 +76,23 @@ pub(crate) struct Session<'a> {
     pub options: DrillOptions,
     /// Every scored answer, with its question id, in order.
     pub attempts: Vec<(String, Attempt)>,
+    /// How history names the bank.
+    pub bank_label: String,
 }
 
 impl Session<'_> {
-    /// Keeps a scored answer.
+    /// Keeps a scored answer, and saves it to the history unless told not to.
     pub fn record(&mut self, question: &Question, attempt: Attempt) -> Result<()> {
+        if self.options.save {
+            let record = Record::new(
+                &question.id,
+                &attempt,
+                &self.bank_label,
+                SystemTime::now(),
+                self.options.keep_text,
+            );
+            history::append(&self.data.history(), &record)?;
+        }
         self.attempts.push((question.id.clone(), attempt));
         Ok(())
     }
@@ -122,7 +143,21 @@ pub fn run_drill(context: &Context, options: DrillOptions) -> Result<()> {
     data.ensure_writable()?;
     let seed = options.seed.unwrap_or_else(rand::random);
     let mut rng = StdRng::seed_from_u64(seed);
-    let chosen = choose_questions(&bank, &options.selection, shuffle(&mut rng))?;
+    let records = if options.random {
+        Vec::new()
+    } else {
+        crate::practice::load_history(&data)?
+    };
+    let chosen = if records.is_empty() {
+        choose_questions(&bank, &options.selection, shuffle(&mut rng))?
+    } else {
+        let today = progress::day_of(SystemTime::now());
+        choose_questions(
+            &bank,
+            &options.selection,
+            progress::by_need(&records, today, &mut rng),
+        )?
+    };
     if let Some(note) = &chosen.note {
         eprintln!("{note}");
     }
@@ -134,6 +169,7 @@ pub fn run_drill(context: &Context, options: DrillOptions) -> Result<()> {
         width: output::terminal_width(),
         options,
         attempts: Vec::new(),
+        bank_label: context.bank_source.label(),
     };
     if terminal {
         interactive::run(&mut session, chosen.questions)

@@ -4,6 +4,7 @@
 //! only this module styles text.
 
 mod list;
+mod progress;
 mod report;
 mod show;
 
@@ -12,6 +13,9 @@ use std::io::IsTerminal;
 use console::Style;
 
 pub use list::{render_list, render_list_json};
+pub use progress::{
+    JournalEntry, render_comparisons, render_history, render_journal, render_stats,
+};
 pub use report::{minutes, render_report, score_line};
 pub use show::{render_sample, render_show, render_show_json, samples_in_order};
 

@@ -319,7 +319,11 @@ fn score_with(scorer: &Scorer, answer: &str) -> Report {
             evidence: analysis.evidence(hypothetical_sentences[0]),
         });
     }
-    let off_question = rubric_coverage == 0.0 && signal_coverage < 0.2 && gaming.is_none();
+    // Too short to tell what it is about: the length advice says enough.
+    let off_question = rubric_coverage == 0.0
+        && signal_coverage < 0.2
+        && gaming.is_none()
+        && analysis.unique_words() >= 40;
     if off_question {
         red_flags.push(RedFlag {
             kind: "off-question".to_string(),

@@ -1,0 +1,196 @@
+//! History, statistics and the practice journal as text.
+
+use super::{Theme, wrap};
+use crate::history::Record;
+use crate::progress::{Comparison, Stats, sparkline};
+
+/// `2026-11-26 06:53` from an RFC 3339 timestamp.
+fn when(record: &Record) -> String {
+    record.at.replacen('T', " ", 1).chars().take(16).collect()
+}
+
+fn kind(record: &Record) -> String {
+    serde_json::to_value(record.kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn mode(record: &Record) -> String {
+    serde_json::to_value(record.mode)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// Past attempts, in the order given (newest first), one line each.
+pub fn render_history(records: &[&Record], theme: Theme) -> String {
+    if records.is_empty() {
+        return "No practice yet. Start with `earn-trust drill`.\n".to_string();
+    }
+    let id_width = records.iter().map(|r| r.question.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for record in records {
+        out.push_str(&format!(
+            "{}  {}  {:<9} {:>3} {:<13} {:>4} words  {}\n",
+            theme.dim(&when(record)),
+            theme.id(&format!("{:<id_width$}", record.question)),
+            kind(record),
+            record.score,
+            format!("({})", record.grade),
+            record.words,
+            mode(record)
+        ));
+    }
+    out
+}
+
+/// One question's attempts, newest first, each compared with the one before it.
+pub fn render_comparisons(question: &str, comparisons: &[Comparison], theme: Theme) -> String {
+    if comparisons.is_empty() {
+        return format!(
+            "No attempts at {question} yet. Try `earn-trust drill --question {question}`.\n"
+        );
+    }
+    let mut out = format!(
+        "{}\n",
+        theme.heading(&format!("Attempts at {question}, newest first"))
+    );
+    for c in comparisons.iter().rev() {
+        let r = c.record;
+        let change = match c.change {
+            Some(d) if d > 0 => theme.good(&format!("+{d}")),
+            Some(d) if d < 0 => theme.bad(&d.to_string()),
+            Some(_) => "±0".to_string(),
+            None => String::new(),
+        };
+        out.push_str(&format!(
+            "  {}  {:<9} {:>3} ({}) {change}\n",
+            theme.dim(&when(r)),
+            kind(r),
+            r.score,
+            r.grade
+        ));
+        if !c.newly_hit.is_empty() {
+            out.push_str(&format!("      now hits: {}\n", c.newly_hit.join(", ")));
+        }
+        if !c.lost.is_empty() {
+            out.push_str(&format!("      lost: {}\n", c.lost.join(", ")));
+        }
+    }
+    out
+}
+
+/// `earn-trust stats` as text.
+pub fn render_stats(stats: &Stats, theme: Theme, width: usize) -> String {
+    let mut out = format!("Practice data: {}\n\n", stats.data_dir);
+    let r = &stats.readiness;
+    out.push_str(&theme.bold(&format!(
+        "Ready: {} of {} questions have an answer of {} or more in the last {} days.",
+        r.ready, r.total, r.score, r.days
+    )));
+    out.push('\n');
+    if stats.timeline.is_empty() {
+        out.push_str("\nNo practice yet. Start with `earn-trust drill`.\n");
+        return out;
+    }
+    out.push_str(&format!(
+        "\nScores over time: {}\n",
+        sparkline(&stats.timeline)
+    ));
+    out.push('\n');
+    out.push_str(&theme.heading("Per question"));
+    out.push('\n');
+    let id_width = stats
+        .questions
+        .iter()
+        .map(|q| q.question.len())
+        .max()
+        .unwrap_or(0);
+    out.push_str(&theme.dim(&format!(
+        "  {:<id_width$}  tries  best  last  average  trend\n",
+        "question"
+    )));
+    for q in &stats.questions {
+        let trend = q.trend.map_or_else(String::new, |t| format!("{t:+}"));
+        out.push_str(&format!(
+            "  {}  {:>5}  {:>4}  {:>4}  {:>7.1}  {trend}\n",
+            theme.id(&format!("{:<id_width$}", q.question)),
+            q.attempts,
+            q.best,
+            q.last,
+            q.average
+        ));
+    }
+    if !stats.most_missed.is_empty() {
+        out.push('\n');
+        out.push_str(&theme.heading("Most often missed"));
+        out.push('\n');
+        for m in &stats.most_missed {
+            let line = format!("{} ({}, {}×): {}", m.rubric, m.question, m.count, m.point);
+            let text = wrap(&line, width, "    ");
+            out.push_str(&format!("  - {}\n", text.trim_start()));
+        }
+    }
+    if !stats.never_practised.is_empty() {
+        out.push('\n');
+        let line = format!("Never practised: {}", stats.never_practised.join(", "));
+        out.push_str(&wrap(&line, width, ""));
+        out.push('\n');
+    }
+    out
+}
+
+/// One attempt of the journal, with what is needed to write it.
+pub struct JournalEntry<'a> {
+    pub record: &'a Record,
+    pub question_text: Option<&'a str>,
+    pub feedback: Vec<String>,
+}
+
+/// The practice journal as Markdown, oldest first.
+pub fn render_journal(entries: &[JournalEntry]) -> String {
+    let mut out = String::from("# Practice journal\n");
+    if entries.is_empty() {
+        out.push_str("\nNo practice yet.\n");
+    }
+    for entry in entries {
+        let r = entry.record;
+        out.push_str(&format!(
+            "\n## {} · {} · {}\n\n",
+            r.question,
+            when(r),
+            kind(r)
+        ));
+        if let Some(text) = entry.question_text {
+            out.push_str(&format!(
+                "*{}*\n\n",
+                text.split_whitespace().collect::<Vec<_>>().join(" ")
+            ));
+        }
+        out.push_str(&format!(
+            "**Score: {}/100 ({})** · {} words · {}\n\n",
+            r.score,
+            r.grade,
+            r.words,
+            mode(r)
+        ));
+        match &r.answer {
+            Some(answer) => {
+                for line in answer.lines() {
+                    out.push_str(if line.is_empty() { ">" } else { "> " });
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+            None => out.push_str("_The answer text was not kept._\n"),
+        }
+        if !entry.feedback.is_empty() {
+            out.push_str("\nNext steps:\n\n");
+            for step in &entry.feedback {
+                out.push_str(&format!("- {step}\n"));
+            }
+        }
+    }
+    out
+}
