@@ -59,8 +59,8 @@ pub fn next_steps(
             "short: a bar-raiser will want the detail"
         };
         steps.push(format!(
-            "At {words} words (about {} seconds spoken) this is {how}. Aim for 1.5 to 3 minutes: about 210 to 420 words.",
-            s.spoken_seconds
+            "At {} words (about {} seconds spoken) this is {how}. Aim for 1.5 to 3 minutes: about 210 to 420 words.",
+            s.word_count, s.spoken_seconds
         ));
     }
     if s.we_count > s.i_count && s.we_count >= 3 {

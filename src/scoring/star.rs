@@ -57,6 +57,10 @@ pub fn read_star(analysis: &Analysis, lexicon: &Lexicon, with_metric: &[usize]) 
                 || (!action && (change.contains(&index) || with_metric.contains(&index))))
         {
             Some(StarPart::Result)
+        } else if situation.contains(&index) && index * 4 < count.max(4) {
+            // An opening like "Last year I was the lead when..." sets the scene even
+            // though it says "I".
+            Some(StarPart::Situation)
         } else if task.contains(&index) && !late {
             Some(StarPart::Task)
         } else if action {

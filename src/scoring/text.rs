@@ -177,8 +177,8 @@ impl Analysis {
         let mut stem_of_word: HashMap<String, u32> = HashMap::default();
         let mut index: Vec<Vec<usize>> = Vec::new();
 
-        for line in text.lines() {
-            let (heading, rest) = split_heading(line);
+        for line in logical_lines(text) {
+            let (heading, rest) = split_heading(&line);
             if let Some((part, lesson)) = heading {
                 label = Some(part);
                 headings.push(Heading {
@@ -462,6 +462,34 @@ impl Cue {
     }
 }
 
+/// Lines as the writer meant them: a hard-wrapped paragraph is one line; blank lines,
+/// STAR headings and list items start new ones.
+fn logical_lines(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for line in text.lines() {
+        let trimmed = line.trim();
+        let starts_new = trimmed.is_empty()
+            || split_heading(line).0.is_some()
+            || trimmed.starts_with("- ")
+            || trimmed.starts_with("* ")
+            || trimmed.starts_with("• ");
+        if starts_new && !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !trimmed.is_empty() {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(trimmed);
+        }
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
 /// A STAR heading at the start of a line: "Situation:", "S:", "**Task**", "## Action -".
 /// The part, and whether the heading names a lesson.
 fn split_heading(line: &str) -> (Option<(StarPart, bool)>, &str) {
@@ -593,6 +621,23 @@ mod tests {
         assert_eq!(analysis.find(&admitted), vec![0]);
         assert!(analysis.find(&mistake).is_empty());
         assert_eq!(analysis.find(&listen), vec![1]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_join_into_sentences() {
+        let analysis = Analysis::new(
+            "I told my\ndirector the same day.\n\nSituation: new\npart here.\n- a list item",
+        );
+        let texts: Vec<&str> = analysis.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "I told my director the same day.",
+                "new part here.",
+                "- a list item"
+            ]
+        );
+        assert_eq!(analysis.headings.len(), 1);
     }
 
     #[test]
