@@ -21,6 +21,9 @@ pub mod store;
 
 pub use error::{Error, Result};
 
+/// The embedded bank as the build script validated and encoded it.
+static EMBEDDED_BANK_BINARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/earn-trust.bank"));
+
 use cli::{Cli, Command};
 
 /// Runs one parsed command line.

@@ -3,7 +3,7 @@
 
 use std::io::Read;
 
-use super::{Bank, BankSource, EMBEDDED_BANK, validate_bank};
+use super::{Bank, BankSource, decode_bank, validate_bank};
 use crate::{Error, Result};
 
 /// Banks larger than this are refused before parsing (8 MiB).
@@ -13,7 +13,8 @@ pub const MAX_BANK_BYTES: u64 = 8 * 1024 * 1024;
 pub fn load_bank(source: &BankSource) -> Result<Bank> {
     let path = source.display_path();
     match source {
-        BankSource::Embedded => parse_bank(EMBEDDED_BANK, &path),
+        // Validated when the binary was built.
+        BankSource::Embedded => decode_bank(crate::EMBEDDED_BANK_BINARY),
         BankSource::File(file) => {
             let bytes = read_capped(file, &path)?;
             let text = decode(&bytes, &path)?;
@@ -172,6 +173,16 @@ mod tests {
     fn comment_only_text_counts_as_empty() {
         assert!(is_blank_yaml("# a\n\n  # b\n---\n"));
         assert!(!is_blank_yaml("version: 1\n"));
+    }
+
+    #[test]
+    fn the_built_in_binary_form_matches_the_yaml() {
+        let from_yaml = parse_bank(super::super::EMBEDDED_BANK, "embedded").unwrap();
+        let from_binary = load_bank(&BankSource::Embedded).unwrap();
+        assert_eq!(
+            super::super::encode_bank(&from_yaml),
+            super::super::encode_bank(&from_binary)
+        );
     }
 
     #[test]

@@ -14,8 +14,23 @@ use serde::{Deserialize, Serialize};
 pub use load::{MAX_BANK_BYTES, load_bank, parse_bank};
 pub use validate::{Problem, is_kebab_case, validate_bank};
 
-/// The bank compiled into the binary, so the tool works from any directory.
+/// The bank compiled into the binary, so the tool works from any directory. The build
+/// script validates it and stores it pre-parsed (see [`decode_bank`]).
 pub const EMBEDDED_BANK: &str = include_str!("../../content/earn-trust.yaml");
+
+/// A validated bank in the compact binary form the build stores.
+pub fn encode_bank(bank: &Bank) -> Vec<u8> {
+    postcard::to_allocvec(bank).expect("plain data always serialises")
+}
+
+/// A bank from [`encode_bank`]'s bytes.
+pub fn decode_bank(bytes: &[u8]) -> crate::Result<Bank> {
+    postcard::from_bytes(bytes).map_err(|err| crate::Error::BankSyntax {
+        path: BankSource::Embedded.display_path(),
+        location: ": ".to_string(),
+        message: format!("the built-in bank is damaged ({err}); rebuild earn-trust"),
+    })
+}
 
 /// The only bank format version this build understands.
 pub const SUPPORTED_VERSION: u32 = 1;

@@ -37,7 +37,15 @@ impl Problem {
 /// Checks the rules on a parsed bank; `text` is the source, scanned for line numbers
 /// because the parser keeps no positions after parsing.
 pub fn validate_bank(bank: &Bank, text: &str) -> Vec<Problem> {
-    let lines = KeyLines::scan(text);
+    // Scanning for line numbers costs more than the checks: only do it when needed.
+    let problems = check_bank(bank, &KeyLines::default());
+    if problems.is_empty() {
+        return problems;
+    }
+    check_bank(bank, &KeyLines::scan(text))
+}
+
+fn check_bank(bank: &Bank, lines: &KeyLines) -> Vec<Problem> {
     let mut problems = Vec::new();
     let bank_problem = |key: &str, message: String| Problem {
         line: lines.first(key),
@@ -195,6 +203,7 @@ pub fn is_kebab_case(id: &str) -> bool {
 }
 
 /// Line numbers of `key: value` lines, found by scanning the text.
+#[derive(Default)]
 struct KeyLines {
     /// (1-based line, key, value without quotes)
     entries: Vec<(usize, String, String)>,

@@ -226,6 +226,15 @@ pub const LESSON_CUES: &[&str] = &[
     "it's a habit",
     "i've kept",
     "i've made",
+    "what i took from",
+    "i took from it",
+    "took away from",
+    "what stuck with me",
+    "it taught me",
+    "i've learned",
+    "i have learned",
+    "if i did it again",
+    "if i had to do it again",
 ];
 
 /// Talking about what one would do instead of what one did.

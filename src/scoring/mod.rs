@@ -382,7 +382,8 @@ fn score_with(scorer: &Scorer, answer: &str) -> Report {
     let mut score = parts.iter().map(|(w, f)| w * f).sum::<f64>() / total_weight * 100.0;
 
     let words = analysis.word_count;
-    let unique_words = analysis.unique_words();
+    // Words said for the first time: pasting a passage again adds nothing here.
+    let unique_words = analysis.novel_words();
     // Penalties: what a bar-raiser holds against an otherwise fine story.
     if serious > 0 {
         score -= 15.0;
@@ -407,7 +408,8 @@ fn score_with(scorer: &Scorer, answer: &str) -> Report {
     // Too thin to judge: the cap rises gently with length, up to no cap at 150 words.
     let words_f = unique_words as f64;
     if unique_words < 80 {
-        cap = cap.min(10.0 + 0.375 * words_f);
+        // Half a point a word: a few words cannot earn much, however they are arranged.
+        cap = cap.min((0.5 * words_f).floor());
     } else if unique_words < 150 {
         cap = cap.min(40.0 + 0.3 * (words_f - 80.0));
     }

@@ -7,13 +7,14 @@ use super::lexicon::{ARTEFACTS, CHANGE_WORDS, I_WORDS, NUMBER_WORDS, UNITS, WE_W
 use super::text::{Analysis, Cue};
 use super::{Lexicon, Part, RedFlag};
 
-/// How often the answer says "I" and "we".
+/// How often the answer says "I" and "we", not counting words that only repeat an
+/// earlier passage.
 pub fn pronoun_counts(analysis: &Analysis) -> (usize, usize) {
     let count = |list: &[&str]| {
         analysis
             .tokens
             .iter()
-            .filter(|t| list.contains(&t.word.as_str()))
+            .filter(|t| !t.repeat && list.contains(&t.word.as_str()))
             .count()
     };
     (count(I_WORDS), count(WE_WORDS))
@@ -34,6 +35,10 @@ pub fn metrics(analysis: &Analysis) -> Vec<Metric> {
         let raw: Vec<&str> = sentence.text.split_whitespace().collect();
         for (i, word) in raw.iter().enumerate() {
             let clean = word.trim_matches(|c: char| ",.;:!?()\"'".contains(c));
+            // A figure is short: "40%", "$1.2m", "2021-22"; a long run of symbols is not one.
+            if clean.chars().count() > 16 {
+                continue;
+            }
             let unit = || {
                 raw.get(i + 1)
                     .map(|w| {

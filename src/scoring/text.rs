@@ -26,6 +26,8 @@ pub struct Token {
     stem: u32,
     /// Index of the sentence the word belongs to.
     pub sentence: usize,
+    /// Whether the word only repeats a run of words said earlier in the answer.
+    pub repeat: bool,
 }
 
 /// One sentence of the answer, after duplicates were dropped.
@@ -228,6 +230,7 @@ impl Analysis {
                         word,
                         stem: id,
                         sentence: sentence_index,
+                        repeat: false,
                     });
                 }
                 sentences.push(Sentence {
@@ -239,6 +242,7 @@ impl Analysis {
             }
         }
 
+        mark_repeats(&mut tokens);
         Analysis {
             sentences,
             tokens,
@@ -409,6 +413,11 @@ impl Analysis {
         quote(&self.sentences[index].text)
     }
 
+    /// Words in the unique sentences, less the share that repeats earlier word runs.
+    pub fn novel_words(&self) -> usize {
+        (self.tokens.len() as f64 * (1.0 - self.repeated_share)).round() as usize
+    }
+
     /// Words in the unique sentences.
     pub fn unique_words(&self) -> usize {
         self.tokens.len()
@@ -560,6 +569,22 @@ fn repeated_shingle_share(text: &str) -> f64 {
         }
     }
     repeated as f64 / total as f64
+}
+
+/// Marks the words of every three-word run that already appeared earlier.
+fn mark_repeats(tokens: &mut [Token]) {
+    const RUN: usize = 3;
+    let mut seen = HashSet::default();
+    for start in 0..tokens.len().saturating_sub(RUN - 1) {
+        let key = tokens[start..start + RUN].iter().fold(0u64, |h, t| {
+            h.rotate_left(11) ^ u64::from(t.stem).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
+        if !seen.insert(key) {
+            for token in &mut tokens[start..start + RUN] {
+                token.repeat = true;
+            }
+        }
+    }
 }
 
 /// A hash of a word, ignoring case, without allocating.
