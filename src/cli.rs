@@ -14,7 +14,7 @@ Examples:
   earn-trust validate my-bank.yaml
   earn-trust list --bank my-bank.yaml --color never";
 
-/// Practise Amazon \"Earn Trust\" behavioural interview answers in your terminal.
+/// Practise Amazon "Earn Trust" behavioural interview answers in your terminal.
 ///
 /// Browse real interview questions, see what a bar-raiser listens for and read model answers.
 /// Everything runs offline: your answers never leave this machine.
@@ -249,6 +249,25 @@ Examples:
         #[arg(long = "yes")]
         yes: bool,
     },
+
+    /// Print a shell completion script.
+    #[command(after_help = "\
+Examples:
+  earn-trust completions bash > ~/.local/share/bash-completion/completions/earn-trust
+  earn-trust completions zsh > ~/.zfunc/_earn-trust
+  earn-trust completions fish > ~/.config/fish/completions/earn-trust.fish")]
+    Completions {
+        /// The shell.
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff).
+    #[command(after_help = "\
+Examples:
+  earn-trust man > ~/.local/share/man/man1/earn-trust.1
+  earn-trust man | man -l -")]
+    Man,
 
     /// Check a bank file against the format's rules and report every problem.
     #[command(after_help = "\

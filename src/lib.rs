@@ -88,5 +88,22 @@ pub fn run(cli: Cli) -> Result<()> {
             force,
         } => practice::export(&context, format, output.as_deref(), force),
         Command::Reset { yes } => practice::reset(&context, yes),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut command, "earn-trust", &mut out);
+            commands::print_stdout(&String::from_utf8_lossy(&out))
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            let mut out = Vec::new();
+            clap_mangen::Man::new(command)
+                .render(&mut out)
+                .map_err(|source| Error::Io {
+                    what: "cannot render the manual page",
+                    source,
+                })?;
+            commands::print_stdout(&String::from_utf8_lossy(&out))
+        }
     }
 }

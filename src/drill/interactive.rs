@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use console::{Key, Term};
 use dialoguer::Select;
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme as PromptTheme};
 
 use super::compose::{GUIDED_PARTS, editor_template};
 use super::{
@@ -128,7 +128,7 @@ fn offer_drafts<'a>(
             draft.question,
             draft.preview(8)
         );
-        let choice = select(term, &prompt, &["Resume now", "Later", "Discard"])?;
+        let choice = select(session, term, &prompt, &["Resume now", "Later", "Discard"])?;
         match choice {
             0 => {
                 questions.retain(|q| q.id != question.id);
@@ -211,7 +211,7 @@ fn ask(
         )?;
         drafts::remove_draft(&session.data, &question.id)?;
         loop {
-            match select(term, "What next?", &MENU)? {
+            match select(session, term, "What next?", &MENU)? {
                 0 => {
                     print_stdout(&format!(
                         "\n{}\n{}\n",
@@ -435,8 +435,14 @@ fn read_line(term: &Term) -> Result<Option<String>> {
 }
 
 /// A dialoguer menu; Ctrl-C becomes the interrupted error, Esc the last entry.
-fn select(term: &Term, prompt: &str, items: &[&str]) -> Result<usize> {
-    let result = Select::with_theme(&ColorfulTheme::default())
+fn select(session: &Session, term: &Term, prompt: &str, items: &[&str]) -> Result<usize> {
+    let colorful = ColorfulTheme::default();
+    let theme: &dyn PromptTheme = if session.prompt_color {
+        &colorful
+    } else {
+        &SimpleTheme
+    };
+    let result = Select::with_theme(theme)
         .with_prompt(prompt)
         .items(items)
         .default(0)

@@ -72,6 +72,8 @@ pub(crate) struct Session<'a> {
     pub bank: &'a Bank,
     pub data: DataDir,
     pub theme: Theme,
+    /// Whether prompts (on stderr) are coloured.
+    pub prompt_color: bool,
     pub width: usize,
     pub options: DrillOptions,
     /// Every scored answer, with its question id, in order.
@@ -166,6 +168,7 @@ pub fn run_drill(context: &Context, options: DrillOptions) -> Result<()> {
         bank: &bank,
         data,
         theme: context.stdout_theme(),
+        prompt_color: output::stderr_color(context.color),
         width: output::terminal_width(),
         options,
         attempts: Vec::new(),
