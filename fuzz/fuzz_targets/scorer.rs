@@ -12,7 +12,8 @@ static BANK: LazyLock<Bank> = LazyLock::new(|| load_bank(&BankSource::Embedded).
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
-    let question = &BANK.questions[data.first().copied().unwrap_or(0) as usize % BANK.questions.len()];
+    let question =
+        &BANK.questions[data.first().copied().unwrap_or(0) as usize % BANK.questions.len()];
     let scorer = Scorer::new(&BANK.principle, question);
     let report = scorer.score(&text);
     assert!(report.score <= 100);
