@@ -33,13 +33,10 @@ pub fn choose_follow_up(question: &Question, report: &Report, asked: &[String]) 
         .unwrap_or_else(|| "What would you do differently if it happened again?".to_string())
 }
 
-/// The original answer with a follow-up answer appended, to be scored as a whole.
-pub fn append_follow_up(answer: &str, follow_up: &str, reply: &str) -> String {
-    format!(
-        "{}\n\n(Follow-up: {follow_up})\n{}",
-        answer.trim_end(),
-        reply.trim()
-    )
+/// The original answer with the follow-up reply added as a paragraph, to be scored as a
+/// whole (the question itself is not part of what the candidate said).
+pub fn append_follow_up(answer: &str, reply: &str) -> String {
+    format!("{}\n\n{}", answer.trim_end(), reply.trim())
 }
 
 #[cfg(test)]
@@ -68,7 +65,7 @@ mod tests {
 
     #[test]
     fn the_follow_up_answer_is_appended() {
-        let whole = append_follow_up("I told her.\n", "What changed?", " Churn fell 5%. ");
+        let whole = append_follow_up("I told her.\n", " Churn fell 5%. ");
         assert!(whole.starts_with("I told her.\n\n"));
         assert!(whole.ends_with("Churn fell 5%."));
     }

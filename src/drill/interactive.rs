@@ -239,7 +239,7 @@ fn ask(
                     let started = Instant::now();
                     match type_answer(session, question, DrillMode::Free, "", term)? {
                         Typed::Answer(reply) => {
-                            answer = append_follow_up(&answer, &follow_up, &reply);
+                            answer = append_follow_up(&answer, &reply);
                             kind = AttemptKind::FollowUp;
                             seconds += started.elapsed().as_secs();
                             break;

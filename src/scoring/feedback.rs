@@ -38,7 +38,10 @@ pub fn next_steps(
             }
             _ => continue,
         };
-        steps.push(format!("\"{}\" {advice}", flag.evidence));
+        steps.push(format!(
+            "\"{}\" {advice}",
+            flag.evidence.trim_end_matches('.')
+        ));
     }
     if s.hypothetical {
         steps.push(
@@ -99,7 +102,8 @@ pub fn next_steps(
     }
     if let Some(claim) = s.vague_claims.first() {
         steps.push(format!(
-            "Vague claim {claim}. Replace it with who, what you said, and what changed."
+            "Vague claim {}. Replace it with who, what you said, and what changed.",
+            claim.trim_end_matches(['.', '…'])
         ));
     }
     for (part, found, hint) in [

@@ -671,6 +671,13 @@ pub const DISRESPECT: &[&str] = &[
     "slow-walk",
     "slow walk",
     "wasn't worth my time",
+    "not very competent",
+    "not competent",
+    "wasn't competent",
+    "wasn't very competent",
+    "no idea what he was doing",
+    "no idea what she was doing",
+    "hopeless",
 ];
 
 /// Self-critical words: a sentence with one of these is owning up, not blaming

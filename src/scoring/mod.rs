@@ -246,6 +246,12 @@ fn score_with(scorer: &Scorer, answer: &str) -> Report {
     let reading = star::read_star(&analysis, lexicon, &metric_sentences);
     let action_result_share = star::action_result_share(&analysis, &reading.roles);
 
+    let found_flags = signals::red_flags(&analysis, lexicon);
+    // What raised a red flag earns no credit ("it was his fault" does not own the miss).
+    let mut flagged: Vec<usize> = found_flags.iter().map(|(sentence, _)| *sentence).collect();
+    flagged.sort_unstable();
+    flagged.dedup();
+    let mut red_flags: Vec<RedFlag> = found_flags.into_iter().map(|(_, flag)| flag).collect();
     let mut cue_hits = 0;
     let mut rubric_credit = 0.0;
     let rubric: Vec<RubricResult> = question
@@ -253,14 +259,15 @@ fn score_with(scorer: &Scorer, answer: &str) -> Report {
         .iter()
         .zip(&scorer.rubric_cues)
         .map(|(point, cues)| {
-            let (hits, loose) = analysis.find_any_loosely(cues);
+            let (hits, loose) = analysis.find_any_loosely(cues, &flagged);
             cue_hits += hits.distinct;
             rubric_credit += point.weight * strength(hits.distinct, loose.distinct);
             RubricResult {
                 id: point.id.clone(),
                 point: point.point.clone(),
                 weight: point.weight,
-                hit: hits.distinct + loose.distinct > 0,
+                // A loose match alone is too weak to tick the point.
+                hit: hits.distinct > 0 || loose.distinct >= 2,
                 evidence: evidence_of(&analysis, &hits, &loose, 2),
             }
         })
@@ -275,13 +282,14 @@ fn score_with(scorer: &Scorer, answer: &str) -> Report {
         .iter()
         .zip(&scorer.signal_cues)
         .map(|(signal, cues)| {
-            let (hits, loose) = analysis.find_any_loosely(cues);
+            let (hits, loose) = analysis.find_any_loosely(cues, &flagged);
             cue_hits += hits.distinct;
             signal_credit += signal.weight * strength(hits.distinct, loose.distinct);
             SignalResult {
                 id: signal.id.clone(),
                 label: signal.label.clone(),
-                hit: hits.distinct + loose.distinct > 0,
+                // A loose match alone is too weak to tick the point.
+                hit: hits.distinct > 0 || loose.distinct >= 2,
                 evidence: evidence_of(&analysis, &hits, &loose, 1),
             }
         })
@@ -300,7 +308,6 @@ fn score_with(scorer: &Scorer, answer: &str) -> Report {
     let vague_claims = signals::vague_claims(&analysis, lexicon);
     let concrete = signals::concrete_detail_count(&analysis);
 
-    let mut red_flags = signals::red_flags(&analysis, lexicon);
     let serious = red_flags.iter().filter(|f| f.kind != "disrespect").count();
     let disrespect = red_flags.len() - serious;
     let gaming = gaming::detect(&analysis, cue_hits);
@@ -410,13 +417,11 @@ fn score_with(scorer: &Scorer, answer: &str) -> Report {
     if unique_words < 80 {
         // Half a point a word: a few words cannot earn much, however they are arranged.
         cap = cap.min((0.5 * words_f).floor());
-    } else if unique_words < 150 {
-        cap = cap.min(40.0 + 0.3 * (words_f - 80.0));
     }
     cap = cap.min(match serious {
         0 => 100.0,
-        1 => 50.0,
-        2 => 35.0,
+        1 => 40.0,
+        2 => 32.0,
         _ => 25.0,
     });
     let self_critical = principle_results

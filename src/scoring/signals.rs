@@ -177,9 +177,9 @@ pub fn concrete_detail_count(analysis: &Analysis) -> usize {
     details.len()
 }
 
-/// Blame, spin, misleading a customer, taking credit, disrespect: each sentence once, and
+/// Blame, spin, misleading a customer, taking credit, disrespect, each with its sentence;
 /// never a sentence in which the speaker owns up (or, for spin, discloses).
-pub fn red_flags(analysis: &Analysis, lexicon: &Lexicon) -> Vec<RedFlag> {
+pub fn red_flags(analysis: &Analysis, lexicon: &Lexicon) -> Vec<(usize, RedFlag)> {
     let owning = analysis.find_any(&lexicon.owning).sentences;
     let disclosing = analysis.find_any(&lexicon.disclosing).sentences;
     let reported = analysis.find_any(&lexicon.reported).sentences;
@@ -217,15 +217,18 @@ pub fn red_flags(analysis: &Analysis, lexicon: &Lexicon) -> Vec<RedFlag> {
                 continue;
             }
             if flagged.insert((sentence, kind)) {
-                flags.push(RedFlag {
-                    kind: match kind {
-                        "unnoticed" => "spin",
-                        "deflect" => "blame",
-                        other => other,
-                    }
-                    .to_string(),
-                    evidence: analysis.evidence(sentence),
-                });
+                let kind = match kind {
+                    "unnoticed" => "spin",
+                    "deflect" => "blame",
+                    other => other,
+                };
+                flags.push((
+                    sentence,
+                    RedFlag {
+                        kind: kind.to_string(),
+                        evidence: analysis.evidence(sentence),
+                    },
+                ));
             }
         }
     }

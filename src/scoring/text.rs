@@ -140,6 +140,8 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars>) {
 /// Cuts `text` to [`EVIDENCE_CHARS`] characters at a word boundary, with an ellipsis.
 pub fn quote(text: &str) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Sentence splitting can leave a closing quote mark at the start of the next sentence.
+    let text = text.trim_start_matches(['"', '\u{201d}', ' ']).to_string();
     if text.chars().count() <= EVIDENCE_CHARS {
         return text;
     }
@@ -366,40 +368,41 @@ impl Analysis {
         found
     }
 
-    /// Cues found strictly (in order) and, apart from those, loosely (any order).
-    pub fn find_any_loosely(&self, cues: &[Cue]) -> (CueHits, CueHits) {
-        let strict = self.find_any(cues);
+    /// Cues found strictly (in order) and, apart from those, loosely (any order), leaving
+    /// out the `excluded` sentences (those that raised a red flag earn no credit).
+    pub fn find_any_loosely(&self, cues: &[Cue], excluded: &[usize]) -> (CueHits, CueHits) {
+        let mut strict = CueHits::default();
         let mut loose = CueHits::default();
         for cue in cues {
-            if cue.stems.len() < 2 || strict.phrases.contains(&cue.text) {
-                continue;
-            }
-            let sentences = self.find_loose(cue);
+            let keep = |found: Vec<usize>| -> Vec<usize> {
+                found
+                    .into_iter()
+                    .filter(|s| !excluded.contains(s))
+                    .collect()
+            };
+            let sentences = keep(self.find(cue));
             if !sentences.is_empty() {
-                loose.distinct += 1;
-                loose.sentences.extend(sentences);
-                loose.phrases.push(cue.text.clone());
+                strict.add(cue, sentences);
+            } else if cue.stems.len() >= 2 {
+                let sentences = keep(self.find_loose(cue));
+                if !sentences.is_empty() {
+                    loose.add(cue, sentences);
+                }
             }
         }
-        loose.sentences.sort_unstable();
-        loose.sentences.dedup();
-        (strict, loose)
+        (strict.finish(), loose.finish())
     }
 
-    /// The first sentence (if any) holding any of `cues`, and how many distinct cues hit.
+    /// The sentences holding any of `cues`, and how many distinct cues hit.
     pub fn find_any(&self, cues: &[Cue]) -> CueHits {
         let mut hits = CueHits::default();
         for cue in cues {
             let sentences = self.find(cue);
             if !sentences.is_empty() {
-                hits.distinct += 1;
-                hits.sentences.extend(sentences);
-                hits.phrases.push(cue.text.clone());
+                hits.add(cue, sentences);
             }
         }
-        hits.sentences.sort_unstable();
-        hits.sentences.dedup();
-        hits
+        hits.finish()
     }
 
     /// Sentence `index`'s tokens.
@@ -439,6 +442,20 @@ pub struct CueHits {
     pub sentences: Vec<usize>,
     /// The cues that matched, as written in the bank.
     pub phrases: Vec<String>,
+}
+
+impl CueHits {
+    fn add(&mut self, cue: &Cue, sentences: Vec<usize>) {
+        self.distinct += 1;
+        self.sentences.extend(sentences);
+        self.phrases.push(cue.text.clone());
+    }
+
+    fn finish(mut self) -> Self {
+        self.sentences.sort_unstable();
+        self.sentences.dedup();
+        self
+    }
 }
 
 /// A cue phrase, stemmed once.
