@@ -299,3 +299,35 @@ fn a_drill_killed_mid_answer_keeps_every_earlier_record() {
             .contains("broken the build")
     );
 }
+
+#[test]
+fn ctrl_c_in_guided_mode_keeps_every_part_and_the_line_being_typed() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(home.path(), &["drill", "--question", "missed-commitment"]);
+    pty.wait_for("Situation:");
+    pty.type_line("Last spring I promised our designer the API by Friday.");
+    pty.type_line(".");
+    pty.wait_for("Task:");
+    pty.type_line("I owned the endpoint.");
+    pty.keys(b"and half a sentence");
+    pty.wait_for("half a sentence");
+    pty.keys(&[3]);
+    pty.wait_for("draft is saved");
+    assert_eq!(pty.exit_code(), 130);
+    let draft = std::fs::read_to_string(home.path().join("drafts/missed-commitment.txt")).unwrap();
+    assert!(
+        draft.contains("Situation: Last spring I promised"),
+        "{draft}"
+    );
+    assert!(draft.contains("Task: I owned the endpoint."), "{draft}");
+    assert!(draft.contains("and half a sentence"), "{draft}");
+
+    // Esc at the offer keeps the draft for later.
+    let mut again = Pty::spawn(home.path(), &["drill", "--question", "missed-commitment"]);
+    again.wait_for("Resume now");
+    again.keys(b"\x1b");
+    again.wait_for("Situation:");
+    again.keys(&[3]);
+    assert_eq!(again.exit_code(), 130);
+    assert!(home.path().join("drafts/missed-commitment.txt").exists());
+}

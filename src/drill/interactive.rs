@@ -45,13 +45,27 @@ pub fn run<'a>(session: &mut Session<'a>, mut questions: Vec<&'a Question>) -> R
     // Keep the process alive on Ctrl-C: the pending prompt returns an error instead, so
     // the draft can be saved and the terminal restored. A second handler is refused;
     // that only happens in tests that run several drills in one process.
-    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+    let _ = ctrlc::set_handler(|| {
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        // A Ctrl-C that lands between two key reads (when the terminal briefly leaves raw
+        // mode) reaches no prompt. If nothing has taken it up after a moment, stop here:
+        // finished lines are already in the draft, so only the terminal needs restoring.
+        std::thread::sleep(std::time::Duration::from_millis(700));
+        if INTERRUPTED.load(Ordering::SeqCst) {
+            let _ = Term::stderr().show_cursor();
+            eprintln!("\nInterrupted. Lines you finished are kept as a draft for the next drill.");
+            std::process::exit(i32::from(crate::error::EXIT_INTERRUPTED));
+        }
+    });
     let term = Term::stderr();
     let result = drill(session, &mut questions, &term);
     let _ = term.show_cursor();
     if matches!(result, Err(Error::Interrupted)) {
         // A line of its own, below whatever was being typed.
         let _ = term.write_line("");
+        if !session.attempts.is_empty() {
+            let _ = print_stdout(&format!("\n{}", session.summary()));
+        }
     }
     result
 }
@@ -61,7 +75,7 @@ fn drill<'a>(
     questions: &mut Vec<&'a Question>,
     term: &Term,
 ) -> Result<()> {
-    let resumed = offer_drafts(session, questions, term)?;
+    let (resumed, later) = offer_drafts(session, questions, term)?;
     let mode = match session.options.mode.unwrap_or(DrillMode::Guided) {
         DrillMode::Editor if editor().is_none() => {
             eprintln!(
@@ -78,7 +92,10 @@ fn drill<'a>(
             .iter()
             .find(|d| d.question == question.id)
             .map(|d| d.text.clone());
-        let keep_going = ask(session, question, index, total, mode, start_text, term)?;
+        let keep_draft = later.contains(&question.id);
+        let keep_going = ask(
+            session, question, index, total, mode, start_text, keep_draft, term,
+        )?;
         if !keep_going {
             break;
         }
@@ -106,42 +123,55 @@ fn print_header(session: &Session, count: usize, mode: DrillMode) -> Result<()> 
     print_stdout(&text)
 }
 
-/// Offers each saved draft: resume now, later, or discard. Returns the drafts to resume,
-/// and puts their questions first.
+/// Offers each saved draft: resume now, later, or discard. Returns the drafts to resume
+/// (their questions go first) and the ids of drafts kept for later.
 fn offer_drafts<'a>(
     session: &Session<'a>,
     questions: &mut Vec<&'a Question>,
     term: &Term,
-) -> Result<Vec<Draft>> {
+) -> Result<(Vec<Draft>, Vec<String>)> {
     let (drafts, warnings) = drafts::load_drafts(&session.data);
     for warning in warnings {
         eprintln!("warning: {warning}");
     }
+    // With --question or --tag, only drafts that fit what was asked for are offered.
+    let filtered =
+        session.options.selection.question.is_some() || session.options.selection.tag.is_some();
     let mut resumed = Vec::new();
+    let mut later = Vec::new();
     let wanted = questions.len();
     for draft in drafts {
         let Some(question) = session.bank.question(&draft.question) else {
             continue;
         };
+        if filtered && !questions.iter().any(|q| q.id == question.id) {
+            continue;
+        }
         let prompt = format!(
             "You have a draft answer to {}: \"{}\"",
             draft.question,
             draft.preview(8)
         );
-        let choice = select(session, term, &prompt, &["Resume now", "Later", "Discard"])?;
-        match choice {
+        // Esc or q keeps the draft for later; only an explicit choice discards it.
+        match select(
+            session,
+            term,
+            &prompt,
+            &["Resume now", "Later", "Discard"],
+            1,
+        )? {
             0 => {
                 questions.retain(|q| q.id != question.id);
                 questions.insert(0, question);
                 resumed.push(draft);
             }
             2 => drafts::remove_draft(&session.data, &draft.question)?,
-            _ => {}
+            _ => later.push(draft.question),
         }
     }
     // Resumed drafts come first and take the places of chosen questions.
     questions.truncate(wanted.max(resumed.len()));
-    Ok(resumed)
+    Ok((resumed, later))
 }
 
 /// One question: answer, report, then the menu until Next or Quit. Returns false on Quit.
@@ -152,6 +182,7 @@ fn ask(
     total: usize,
     mode: DrillMode,
     start_text: Option<String>,
+    keep_draft: bool,
     term: &Term,
 ) -> Result<bool> {
     let (theme, width) = (session.theme, session.width);
@@ -170,6 +201,7 @@ fn ask(
         question,
         mode,
         start_text.as_deref().unwrap_or(""),
+        keep_draft,
         term,
     )? {
         Typed::Answer(text) => text,
@@ -209,9 +241,12 @@ fn ask(
                 report: report.clone(),
             },
         )?;
-        drafts::remove_draft(&session.data, &question.id)?;
+        if !keep_draft {
+            // Answered: the draft has served its purpose (unless the user kept it for later).
+            drafts::remove_draft(&session.data, &question.id)?;
+        }
         loop {
-            match select(session, term, "What next?", &MENU)? {
+            match select(session, term, "What next?", &MENU, MENU.len() - 1)? {
                 0 => {
                     print_stdout(&format!(
                         "\n{}\n{}\n",
@@ -221,7 +256,7 @@ fn ask(
                         answer
                     ))?;
                     let started = Instant::now();
-                    match type_answer(session, question, mode, &answer, term)? {
+                    match type_answer(session, question, mode, &answer, keep_draft, term)? {
                         Typed::Answer(text) => {
                             answer = text;
                             kind = AttemptKind::Retry;
@@ -237,7 +272,7 @@ fn ask(
                     asked.push(follow_up.clone());
                     print_stdout(&format!("\n{} {}\n", theme.bold("Follow-up:"), follow_up))?;
                     let started = Instant::now();
-                    match type_answer(session, question, DrillMode::Free, "", term)? {
+                    match type_answer(session, question, DrillMode::Free, "", keep_draft, term)? {
                         Typed::Answer(reply) => {
                             answer = append_follow_up(&answer, &reply);
                             kind = AttemptKind::FollowUp;
@@ -257,18 +292,21 @@ fn ask(
 /// Shows the next sample answer (strong first); returns how many have been shown.
 fn show_sample(session: &Session, question: &Question, shown: usize) -> Result<usize> {
     let samples = samples_in_order(question);
+    if samples.len() == 1 && shown > 0 {
+        print_stdout("\n  This question has only the sample shown above.\n")?;
+        return Ok(shown);
+    }
     let sample = samples[shown % samples.len()];
     let mut text = format!(
         "\n{}",
         render_sample(sample, session.theme, output::prose_width(session.width))
     );
-    let left = samples.len() - 1 - (shown % samples.len());
-    if left > 0 {
+    if samples.len() > 1 {
         let next = &samples[(shown + 1) % samples.len()].level;
-        let what = if *next == Level::Strong {
-            "another strong one"
-        } else {
-            "a weaker one, to see what separates a pass from a miss"
+        let what = match next {
+            Level::Strong if shown + 1 >= samples.len() => "the first one again",
+            Level::Strong => "another strong one",
+            _ => "a weaker one, to see what separates a pass from a miss",
         };
         text.push_str(&format!(
             "  (Choose \"See a sample answer\" again for {what}.)\n"
@@ -278,61 +316,114 @@ fn show_sample(session: &Session, question: &Question, shown: usize) -> Result<u
     Ok(shown + 1)
 }
 
-/// Collects an answer in `mode`, starting from `previous`. On Ctrl-C, saves what was
-/// typed as a draft and returns the interrupted error.
+/// What typing produced: a finished text, or the text so far when Ctrl-C came.
+enum Typing {
+    Done(String),
+    Interrupted(String),
+}
+
+/// Collects an answer in `mode`, starting from `previous`. On Ctrl-C, saves everything
+/// typed (finished parts, finished lines and the line being typed) as a draft and returns
+/// the interrupted error.
 fn type_answer(
     session: &Session,
     question: &Question,
     mode: DrillMode,
     previous: &str,
+    keep_draft: bool,
     term: &Term,
 ) -> Result<Typed> {
-    let text = match mode {
+    let whole = DraftTarget {
+        question,
+        before: String::new(),
+        part: None,
+        enabled: !keep_draft,
+    };
+    let typing = match mode {
         DrillMode::Editor => match edit(session, question, previous) {
-            Some(text) => text,
-            None => type_lines(session, question, "Your answer", "", previous, term)?,
+            Some(text) => Typing::Done(text),
+            None => type_lines(session, "Your answer", "", previous, &whole, term)?,
         },
-        DrillMode::Free => type_lines(session, question, "Your answer", "", previous, term)?,
-        DrillMode::Guided if !previous.trim().is_empty() => type_lines(
+        DrillMode::Guided if previous.trim().is_empty() => {
+            let mut parts: Vec<(&str, String)> = Vec::new();
+            let mut interrupted = None;
+            for (name, hint) in GUIDED_PARTS {
+                let target = DraftTarget {
+                    question,
+                    before: join_guided(&parts),
+                    part: Some(name),
+                    enabled: !keep_draft,
+                };
+                match type_lines(session, name, hint, "", &target, term)? {
+                    Typing::Done(text) => parts.push((name, text)),
+                    // The target already joined the finished parts with this one.
+                    Typing::Interrupted(draft) => {
+                        interrupted = Some(draft);
+                        break;
+                    }
+                }
+            }
+            match interrupted {
+                Some(draft) => Typing::Interrupted(draft),
+                None => Typing::Done(join_guided(&parts)),
+            }
+        }
+        DrillMode::Guided => type_lines(
             session,
-            question,
             "Your answer",
-            "Add to it or rewrite it below.",
+            "Add to it below.",
             previous,
+            &whole,
             term,
         )?,
-        DrillMode::Guided => {
-            let mut parts: Vec<(&str, String)> = Vec::new();
-            for (name, hint) in GUIDED_PARTS {
-                let done_so_far = join_guided(&parts);
-                let typed = type_lines(session, question, name, hint, "", term).map_err(|err| {
-                    // The parts already finished belong in the draft too.
-                    if matches!(err, Error::Interrupted) && !done_so_far.is_empty() {
-                        let _ = save_partial(session, question, &done_so_far, "");
-                    }
-                    err
-                })?;
-                parts.push((name, typed));
-            }
-            join_guided(&parts)
-        }
+        DrillMode::Free => type_lines(session, "Your answer", "", previous, &whole, term)?,
     };
-    Ok(if text.trim().is_empty() {
-        Typed::Empty
-    } else {
-        Typed::Answer(text)
-    })
+    match typing {
+        Typing::Done(text) if text.trim().is_empty() => Ok(Typed::Empty),
+        Typing::Done(text) => Ok(Typed::Answer(text)),
+        Typing::Interrupted(text) => {
+            save_draft(session, question, &text)?;
+            Err(Error::Interrupted)
+        }
+    }
 }
 
-/// Reads lines until the answer ends. `previous` lines are kept (and shown) first.
+/// Where finished lines are saved as they are typed, so that nothing completed is lost even
+/// if the process dies: the question's draft, after the guided parts already finished.
+struct DraftTarget<'a> {
+    question: &'a Question,
+    /// Finished guided parts, with their headings.
+    before: String,
+    /// The guided part being typed, if any.
+    part: Option<&'a str>,
+    /// False when the user kept an older draft of this question for later.
+    enabled: bool,
+}
+
+impl DraftTarget<'_> {
+    fn text(&self, typed: &str) -> String {
+        let current = match self.part {
+            Some(name) if !typed.trim().is_empty() => format!("{name}: {typed}"),
+            _ => typed.to_string(),
+        };
+        [self.before.as_str(), current.as_str()]
+            .iter()
+            .filter(|t| !t.trim().is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+}
+
+/// Reads lines until the answer ends. `previous` lines are kept first.
 fn type_lines(
     session: &Session,
-    question: &Question,
     label: &str,
     hint: &str,
     previous: &str,
+    target: &DraftTarget,
     term: &Term,
-) -> Result<String> {
+) -> Result<Typing> {
     let theme = session.theme;
     let mut heading = theme.bold(&format!("{label}:"));
     if !hint.is_empty() {
@@ -346,46 +437,39 @@ fn type_lines(
         AnswerLines::starting_with(previous)
     };
     loop {
-        match read_line(term) {
-            Ok(Some(line)) => {
+        let mut line = String::new();
+        match read_line(term, &mut line) {
+            Ok(true) => {
                 if lines.push(&line) == LineEffect::Done {
-                    return Ok(lines.text());
+                    return Ok(Typing::Done(lines.text()));
+                }
+                if target.enabled && !line.trim().is_empty() {
+                    // Best effort: a draft that cannot be written now is written on Ctrl-C.
+                    let _ = drafts::save_draft(
+                        &session.data,
+                        &target.question.id,
+                        &target.text(&lines.text()),
+                    );
                 }
             }
-            Ok(None) => return Ok(lines.text()),
+            Ok(false) => return Ok(Typing::Done(lines.text())),
             Err(Error::Interrupted) => {
-                // A label other than the whole answer means a guided part: keep its name.
-                let prefix = if label == "Your answer" {
-                    String::new()
-                } else {
-                    format!("{label}: ")
-                };
-                save_partial(session, question, &lines.text(), &prefix)?;
-                return Err(Error::Interrupted);
+                // The line being typed is kept too.
+                lines.push(&line);
+                return Ok(Typing::Interrupted(target.text(&lines.text())));
             }
             Err(err) => return Err(err),
         }
     }
 }
 
-/// Saves the draft (earlier parts plus the lines of this one) and says where it is.
-fn save_partial(session: &Session, question: &Question, text: &str, prefix: &str) -> Result<()> {
-    let path = drafts::draft_path(&session.data, &question.id);
-    let mut draft = std::fs::read_to_string(&path)
-        .ok()
-        .filter(|_| !prefix.is_empty())
-        .unwrap_or_default();
-    if !text.trim().is_empty() {
-        if !draft.is_empty() {
-            draft.push_str("\n\n");
-        }
-        draft.push_str(prefix);
-        draft.push_str(text.trim_end());
-    }
-    if draft.trim().is_empty() {
+/// Saves what was typed as the question's draft and says where it is.
+fn save_draft(session: &Session, question: &Question, text: &str) -> Result<()> {
+    if text.trim().is_empty() {
+        eprintln!("\nInterrupted; nothing was typed for this question.");
         return Ok(());
     }
-    let path = drafts::save_draft(&session.data, &question.id, &draft)?;
+    let path = drafts::save_draft(&session.data, &question.id, text)?;
     eprintln!(
         "\nInterrupted. Your draft is saved in {}; the next drill offers to resume it.",
         path.display()
@@ -393,9 +477,10 @@ fn save_partial(session: &Session, question: &Question, text: &str, prefix: &str
     Ok(())
 }
 
-/// One typed line, or `None` at Ctrl-D on an empty line.
-fn read_line(term: &Term) -> Result<Option<String>> {
-    let mut line = String::new();
+/// Reads one typed line into `line`: `Ok(true)` at Enter, `Ok(false)` at Ctrl-D on an
+/// empty line. On Ctrl-C, `line` keeps what was typed so far.
+fn read_line(term: &Term, line: &mut String) -> Result<bool> {
+    term.write_str("> ").map_err(io_error)?;
     loop {
         if INTERRUPTED.swap(false, Ordering::SeqCst) {
             return Err(Error::Interrupted);
@@ -406,15 +491,18 @@ fn read_line(term: &Term) -> Result<Option<String>> {
                 INTERRUPTED.store(false, Ordering::SeqCst);
                 return Err(Error::Interrupted);
             }
-            Err(err) if err.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(None),
+            Err(err) if err.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(false),
             Err(err) => return Err(io_error(err)),
         };
         match key {
             Key::Enter => {
                 term.write_line("").map_err(io_error)?;
-                return Ok(Some(line));
+                return Ok(true);
             }
-            Key::Char('\u{4}') if line.is_empty() => return Ok(None),
+            Key::Char('\u{4}') if line.is_empty() => {
+                term.write_line("").map_err(io_error)?;
+                return Ok(false);
+            }
             Key::Backspace => {
                 if let Some(c) = line.pop() {
                     term.clear_chars(console::measure_text_width(&c.to_string()))
@@ -434,8 +522,16 @@ fn read_line(term: &Term) -> Result<Option<String>> {
     }
 }
 
-/// A dialoguer menu; Ctrl-C becomes the interrupted error, Esc the last entry.
-fn select(session: &Session, term: &Term, prompt: &str, items: &[&str]) -> Result<usize> {
+/// A dialoguer menu; Ctrl-C becomes the interrupted error, Esc or `q` picks `on_cancel`.
+fn select(
+    session: &Session,
+    term: &Term,
+    prompt: &str,
+    items: &[&str],
+    on_cancel: usize,
+) -> Result<usize> {
+    // A Ctrl-C pressed earlier (while an editor ran, say) must not end this prompt.
+    INTERRUPTED.store(false, Ordering::SeqCst);
     let colorful = ColorfulTheme::default();
     let theme: &dyn PromptTheme = if session.prompt_color {
         &colorful
@@ -449,7 +545,7 @@ fn select(session: &Session, term: &Term, prompt: &str, items: &[&str]) -> Resul
         .interact_on_opt(term);
     match result {
         Ok(Some(choice)) => Ok(choice),
-        Ok(None) => Ok(items.len() - 1),
+        Ok(None) => Ok(on_cancel),
         Err(dialoguer::Error::IO(err)) if err.kind() == std::io::ErrorKind::Interrupted => {
             INTERRUPTED.store(false, Ordering::SeqCst);
             Err(Error::Interrupted)
@@ -503,6 +599,7 @@ fn edit(session: &Session, question: &Question, previous: &str) -> Option<String
         .args(&words[1..])
         .arg(&path)
         .status();
+    INTERRUPTED.store(false, Ordering::SeqCst);
     let text = match status {
         Ok(status) if status.success() => std::fs::read_to_string(&path)
             .ok()
