@@ -94,7 +94,13 @@ fn drill<'a>(
             .map(|d| d.text.clone());
         let keep_draft = later.contains(&question.id);
         let keep_going = ask(
-            session, question, index, total, mode, start_text, keep_draft, term,
+            session,
+            question,
+            (index, total),
+            mode,
+            start_text,
+            keep_draft,
+            term,
         )?;
         if !keep_going {
             break;
@@ -178,8 +184,7 @@ fn offer_drafts<'a>(
 fn ask(
     session: &mut Session,
     question: &Question,
-    index: usize,
-    total: usize,
+    (index, total): (usize, usize),
     mode: DrillMode,
     start_text: Option<String>,
     keep_draft: bool,
