@@ -50,9 +50,7 @@ pub fn read_answer(path: Option<&Path>) -> Result<String> {
 /// Refuses an answer that is blank or over [`MAX_ANSWER_BYTES`].
 pub fn check_answer(text: &str, name: &str) -> Result<()> {
     if text.len() > MAX_ANSWER_BYTES {
-        return Err(Error::BadAnswer(format!(
-            "{name}: the answer is over 1 MiB ({MAX_ANSWER_BYTES} bytes); nobody speaks that long in an interview"
-        )));
+        return Err(too_long(name));
     }
     if text.trim().is_empty() {
         return Err(Error::BadAnswer(format!(
@@ -62,6 +60,12 @@ pub fn check_answer(text: &str, name: &str) -> Result<()> {
     Ok(())
 }
 
+fn too_long(name: &str) -> Error {
+    Error::BadAnswer(format!(
+        "{name}: the answer is over 1 MiB ({MAX_ANSWER_BYTES} bytes); nobody speaks that long in an interview"
+    ))
+}
+
 fn read_capped(reader: impl Read, name: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     reader
@@ -69,9 +73,7 @@ fn read_capped(reader: impl Read, name: &str) -> Result<Vec<u8>> {
         .read_to_end(&mut bytes)
         .map_err(|err| Error::BadAnswer(format!("{name}: cannot read the answer: {err}")))?;
     if bytes.len() > MAX_ANSWER_BYTES {
-        return Err(Error::BadAnswer(format!(
-            "{name}: the answer is over 1 MiB ({MAX_ANSWER_BYTES} bytes); nobody speaks that long in an interview"
-        )));
+        return Err(too_long(name));
     }
     Ok(bytes)
 }

@@ -13,6 +13,17 @@ pub enum AttemptKind {
     FollowUp,
 }
 
+impl AttemptKind {
+    /// The kind as history spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttemptKind::First => "first",
+            AttemptKind::Retry => "retry",
+            AttemptKind::FollowUp => "follow-up",
+        }
+    }
+}
+
 /// How the answer was given.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -22,6 +33,19 @@ pub enum AnswerMode {
     Editor,
     Piped,
     Score,
+}
+
+impl AnswerMode {
+    /// The mode as history spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnswerMode::Guided => "guided",
+            AnswerMode::Free => "free",
+            AnswerMode::Editor => "editor",
+            AnswerMode::Piped => "piped",
+            AnswerMode::Score => "score",
+        }
+    }
 }
 
 /// A scored answer.

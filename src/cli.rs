@@ -106,11 +106,12 @@ Examples:
         /// How many questions (more than the bank holds is clamped).
         #[arg(long = "count", value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
         count: u16,
-        /// Seed for a reproducible choice and order of questions.
+        /// Seed for the random part of the choice: the same seed, history and date give the
+        /// same questions in the same order.
         #[arg(long = "seed", value_name = "S")]
         seed: Option<u64>,
         /// Drill this question only.
-        #[arg(long = "question", value_name = "ID")]
+        #[arg(long = "question", value_name = "ID", conflicts_with_all = ["tag", "count"])]
         question: Option<String>,
         /// Only questions with this tag.
         #[arg(long = "tag", value_name = "TAG")]
@@ -203,8 +204,8 @@ Examples:
         #[arg(long = "question", value_name = "ID")]
         question: Option<String>,
         /// Only the N most recent attempts.
-        #[arg(long = "last", value_name = "N")]
-        last: Option<usize>,
+        #[arg(long = "last", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+        last: Option<u32>,
         /// Output format.
         #[arg(long = "format", value_enum, default_value_t)]
         format: Format,

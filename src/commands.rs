@@ -37,6 +37,11 @@ impl Context {
         bank::load_bank(&self.bank_source)
     }
 
+    /// The data directory in use: `--data-dir`, `EARN_TRUST_HOME` or the platform's.
+    pub fn data_dir(&self) -> Result<crate::store::DataDir> {
+        crate::store::DataDir::resolve(self.data_dir.as_deref())
+    }
+
     /// The theme for stdout.
     pub fn stdout_theme(&self) -> Theme {
         Theme::new(output::stdout_color(self.color))
@@ -66,10 +71,7 @@ pub fn list(context: &Context, tag: Option<&str>, format: Format) -> Result<()> 
     if let Some(tag) = tag
         && questions.is_empty()
     {
-        return Err(Error::Usage(format!(
-            "--tag {tag}: no question has this tag; tags in the bank: {}",
-            bank.tags().join(", ")
-        )));
+        return Err(bank.unknown_tag(tag));
     }
     let text = match format {
         Format::Json => output::render_list_json(&questions),
@@ -120,7 +122,7 @@ pub fn score(
     let question = bank.require_question(question_id)?;
     let data = match save {
         Some(_) => {
-            let data = crate::store::DataDir::resolve(context.data_dir.as_deref())?;
+            let data = context.data_dir()?;
             data.ensure_writable()?;
             Some(data)
         }

@@ -73,6 +73,12 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// No home directory to keep practice data in, and none named.
+    #[error(
+        "cannot find a home directory for practice data; pass --data-dir PATH or set EARN_TRUST_HOME"
+    )]
+    NoDataDir,
+
     /// Terminal or pipe I/O failed.
     #[error("{what}: {source}")]
     Io {
@@ -89,7 +95,7 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Write { .. } | Error::Io { .. } => EXIT_FAILURE,
+            Error::Write { .. } | Error::Io { .. } | Error::NoDataDir => EXIT_FAILURE,
             Error::Interrupted => EXIT_INTERRUPTED,
             _ => EXIT_USAGE,
         }

@@ -121,7 +121,13 @@ fn ends_with_newline(file: &mut File) -> std::io::Result<bool> {
 pub fn load(path: &Path) -> Result<(Vec<Record>, Vec<String>)> {
     let mut file = match File::open(path) {
         Ok(file) => file,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+        // No file (or no directory where one should be) is an empty history.
+        Err(err)
+            if matches!(
+                err.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
             return Ok((Vec::new(), Vec::new()));
         }
         Err(source) => {
@@ -155,14 +161,7 @@ pub fn parse(bytes: &[u8], name: &str) -> (Vec<Record>, Vec<String>) {
         }
         let parsed = std::str::from_utf8(line)
             .map_err(|_| "not UTF-8".to_string())
-            .and_then(|text| serde_json::from_str::<Record>(text).map_err(|e| e.to_string()))
-            .and_then(|record| {
-                if record.schema == RECORD_SCHEMA {
-                    Ok(record)
-                } else {
-                    Err(format!("unknown schema {}", record.schema))
-                }
-            });
+            .and_then(parse_record);
         match parsed {
             Ok(record) => records.push(record),
             Err(why) => warnings.push(format!(
@@ -172,6 +171,22 @@ pub fn parse(bytes: &[u8], name: &str) -> (Vec<Record>, Vec<String>) {
         }
     }
     (records, warnings)
+}
+
+/// One line as a record. The schema is read first, so a record from a newer version
+/// is reported as that rather than as a damaged line.
+fn parse_record(text: &str) -> std::result::Result<Record, String> {
+    #[derive(Deserialize)]
+    struct Schema {
+        schema: u32,
+    }
+    let schema = serde_json::from_str::<Schema>(text)
+        .map_err(|e| e.to_string())?
+        .schema;
+    if schema != RECORD_SCHEMA {
+        return Err(format!("unknown schema {schema}"));
+    }
+    serde_json::from_str::<Record>(text).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
@@ -236,11 +251,12 @@ mod tests {
     #[test]
     fn unknown_schemas_and_garbage_are_skipped() {
         let line = serde_json::to_string(&record("I told her.")).unwrap();
-        let newer = line.replace("\"schema\":1", "\"schema\":2");
+        let newer = line.replace("\"schema\":1", "\"schema\":2,\"new_field\":true");
         let text = format!("{line}\n{newer}\n\u{0}\u{ff}\n\n{line}\n");
         let (records, warnings) = parse(text.as_bytes(), "h");
         assert_eq!(records.len(), 2);
         assert_eq!(warnings.len(), 2);
-        assert!(warnings[0].starts_with("h:2:") && warnings[1].starts_with("h:3:"));
+        assert!(warnings[0].starts_with("h:2:") && warnings[0].contains("unknown schema 2"));
+        assert!(warnings[1].starts_with("h:3:"));
     }
 }

@@ -80,7 +80,12 @@ pub fn run(cli: Cli) -> Result<()> {
             question,
             last,
             format,
-        } => practice::history(&context, question.as_deref(), last, format),
+        } => practice::history(
+            &context,
+            question.as_deref(),
+            last.map(|n| n as usize),
+            format,
+        ),
         Command::Stats { format } => practice::stats(&context, format),
         Command::Export {
             format,

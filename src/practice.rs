@@ -15,11 +15,6 @@ use crate::scoring::score_answer;
 use crate::store::{DataDir, write_atomically};
 use crate::{Error, Result};
 
-/// The data directory in use.
-pub fn data_dir(context: &Context) -> Result<DataDir> {
-    DataDir::resolve(context.data_dir.as_deref())
-}
-
 /// Loads the history, reporting each damaged line once on stderr.
 pub fn load_history(data: &DataDir) -> Result<Vec<Record>> {
     let (records, warnings) = history::load(&data.history())?;
@@ -36,7 +31,7 @@ pub fn history(
     last: Option<usize>,
     format: Format,
 ) -> Result<()> {
-    let data = data_dir(context)?;
+    let data = context.data_dir()?;
     let records = load_history(&data)?;
     let mut selected: Vec<&Record> = records
         .iter()
@@ -54,26 +49,21 @@ pub fn history(
     }
     let theme = context.stdout_theme();
     let text = match (format, question) {
-        (Format::Json, _) => {
-            selected.reverse();
-            if let Some(n) = last {
-                selected.truncate(n);
-            }
-            output::to_json(&selected)
-        }
         (Format::Text, Some(q)) => {
+            // Compared oldest first, so each attempt is set against the one before it.
             let mut compared = compare_attempts(&selected);
             if let Some(n) = last {
                 compared.drain(..compared.len().saturating_sub(n));
             }
             output::render_comparisons(q, &compared, theme)
         }
-        (Format::Text, None) => {
+        (format, _) => {
             selected.reverse();
-            if let Some(n) = last {
-                selected.truncate(n);
+            selected.truncate(last.unwrap_or(usize::MAX));
+            match format {
+                Format::Json => output::to_json(&selected),
+                Format::Text => output::render_history(&selected, theme),
             }
-            output::render_history(&selected, theme)
         }
     };
     print_stdout(&text)
@@ -82,8 +72,9 @@ pub fn history(
 /// `earn-trust stats`.
 pub fn stats(context: &Context, format: Format) -> Result<()> {
     let bank = context.load_bank()?;
-    let data = data_dir(context)?;
+    let data = context.data_dir()?;
     let records = load_history(&data)?;
+    let records = crate::progress::records_for(&records, &bank, &context.bank_source.label());
     let stats = compute_stats(
         &bank,
         &records,
@@ -138,7 +129,7 @@ pub fn export(
             path.display()
         )));
     }
-    let data = data_dir(context)?;
+    let data = context.data_dir()?;
     let records = load_history(&data)?;
     let bank = context.load_bank().ok();
     let entries: Vec<JournalEntry> = records
@@ -185,7 +176,7 @@ pub fn export(
 
 /// `earn-trust reset`.
 pub fn reset(context: &Context, yes: bool) -> Result<()> {
-    let data = data_dir(context)?;
+    let data = context.data_dir()?;
     let targets: Vec<PathBuf> = [data.history(), data.drafts()]
         .into_iter()
         .filter(|p| p.exists())

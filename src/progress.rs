@@ -25,6 +25,8 @@ pub struct QuestionStats {
     pub question: String,
     /// First tries only.
     pub attempts: usize,
+    /// Every scored answer: first tries, retries and follow-ups.
+    pub all_attempts: usize,
     pub best: u8,
     pub last: u8,
     /// Mean of first tries.
@@ -63,10 +65,18 @@ pub struct Stats {
     pub readiness: Readiness,
 }
 
-/// Statistics of `records` (oldest first) against `bank`, as of `now`.
-pub fn compute_stats(bank: &Bank, records: &[Record], now: SystemTime, data_dir: &str) -> Stats {
+/// The records that belong to `bank` (by its label, and to a question it has).
+pub fn records_for<'a>(records: &'a [Record], bank: &Bank, label: &str) -> Vec<&'a Record> {
+    records
+        .iter()
+        .filter(|r| r.bank == label && bank.question(&r.question).is_some())
+        .collect()
+}
+
+/// Statistics of `records` (oldest first, all of this bank) against `bank`, as of `now`.
+pub fn compute_stats(bank: &Bank, records: &[&Record], now: SystemTime, data_dir: &str) -> Stats {
     let mut by_question: BTreeMap<&str, Vec<&Record>> = BTreeMap::new();
-    for record in records {
+    for &record in records {
         by_question
             .entry(&record.question)
             .or_default()
@@ -83,6 +93,7 @@ pub fn compute_stats(bank: &Bank, records: &[Record], now: SystemTime, data_dir:
             QuestionStats {
                 question: (*id).to_string(),
                 attempts: firsts.len(),
+                all_attempts: list.len(),
                 best: list.iter().map(|r| r.score).max().unwrap_or(0),
                 last: list.last().map_or(0, |r| r.score),
                 average: if firsts.is_empty() {
@@ -246,11 +257,12 @@ pub fn next_due_day(reviews: &[(u64, u8)]) -> Option<u64> {
     last_day.map(|day| day + interval as u64)
 }
 
-/// How much `question` needs practice on `today` (days since 1970, UTC).
-pub fn need_of(question: &str, records: &[Record], today: u64) -> Need {
+/// How much `question` needs practice on `today` (days since 1970, UTC), judged by first
+/// tries: a rewrite in the same session is practice, not a review.
+pub fn need_of(question: &str, records: &[&Record], today: u64) -> Need {
     let reviews: Vec<(u64, u8)> = records
         .iter()
-        .filter(|r| r.question == question)
+        .filter(|r| r.question == question && r.kind == AttemptKind::First)
         .filter_map(|r| {
             let day = r
                 .time()?
@@ -273,13 +285,13 @@ pub fn need_of(question: &str, records: &[Record], today: u64) -> Need {
 /// Orders candidates by need, at random among equals: the same seed, history and day give
 /// the same order.
 pub fn by_need<'a, 'r>(
-    records: &'r [Record],
+    records: &'r [&'r Record],
     today: u64,
     rng: &'r mut impl Rng,
 ) -> impl FnOnce(&mut Vec<&'a Question>) + 'r {
     move |candidates| {
         candidates.shuffle(rng);
-        candidates.sort_by_key(|q| need_of(&q.id, records, today));
+        candidates.sort_by_cached_key(|q| need_of(&q.id, records, today));
     }
 }
 
@@ -322,15 +334,27 @@ mod tests {
     const TODAY: u64 = 20_000;
 
     #[test]
+    fn records_of_another_bank_are_left_out() {
+        let bank = load_bank(&BankSource::Embedded).unwrap();
+        let mut other = record("harsh-truth", TODAY, 90, AttemptKind::First, &[]);
+        other.bank = "mine.yaml".into();
+        let unknown = record("not-in-this-bank", TODAY, 90, AttemptKind::First, &[]);
+        let ours = record("harsh-truth", TODAY, 90, AttemptKind::First, &[]);
+        let all = vec![other, unknown, ours.clone()];
+        assert_eq!(records_for(&all, &bank, "embedded"), vec![&ours]);
+    }
+
+    #[test]
     fn stats_count_first_tries_and_find_trend_and_readiness() {
         let bank = load_bank(&BankSource::Embedded).unwrap();
-        let records = vec![
+        let records = [
             record("harsh-truth", TODAY - 30, 40, AttemptKind::First, &[]),
             record("harsh-truth", TODAY - 30, 70, AttemptKind::Retry, &[]),
             record("harsh-truth", TODAY - 2, 80, AttemptKind::First, &[]),
             record("missed-commitment", TODAY - 20, 90, AttemptKind::First, &[]),
         ];
         let now = SystemTime::UNIX_EPOCH + Duration::from_secs(TODAY * DAY);
+        let records: Vec<&Record> = records.iter().collect();
         let stats = compute_stats(&bank, &records, now, "/data");
         let harsh = stats
             .questions
@@ -374,7 +398,7 @@ mod tests {
 
     #[test]
     fn need_puts_never_answered_first_then_weak_then_due() {
-        let records = vec![
+        let records = [
             record("weak", TODAY - 1, 45, AttemptKind::First, &[]),
             record("falling", TODAY - 3, 85, AttemptKind::First, &[]),
             record("falling", TODAY - 1, 70, AttemptKind::First, &[]),
@@ -382,7 +406,9 @@ mod tests {
             record("fresh", TODAY - 30, 90, AttemptKind::First, &[]),
             record("fresh", TODAY - 29, 90, AttemptKind::First, &[]),
             record("fresh", TODAY - 1, 95, AttemptKind::First, &[]),
+            record("fresh", TODAY - 1, 20, AttemptKind::Retry, &[]),
         ];
+        let records: Vec<&Record> = records.iter().collect();
         assert_eq!(need_of("never", &records, TODAY), Need::NeverAnswered);
         assert_eq!(need_of("weak", &records, TODAY), Need::WeakOrFalling);
         assert_eq!(need_of("falling", &records, TODAY), Need::WeakOrFalling);
@@ -399,6 +425,7 @@ mod tests {
             .skip(1)
             .map(|q| record(&q.id, TODAY - 1, 95, AttemptKind::First, &[]))
             .collect();
+        let records: Vec<&Record> = records.iter().collect();
         let order = |seed| {
             let mut rng = StdRng::seed_from_u64(seed);
             let mut list: Vec<&Question> = bank.questions.iter().collect();

@@ -19,11 +19,7 @@ impl DataDir {
             Some(path) => path.to_path_buf(),
             None => directories::ProjectDirs::from("", "", "earn-trust")
                 .map(|dirs| dirs.data_dir().to_path_buf())
-                .ok_or_else(|| Error::Write {
-                    path: PathBuf::from("~"),
-                    what: "cannot find a home directory for practice data; set --data-dir or EARN_TRUST_HOME",
-                    source: std::io::Error::from(std::io::ErrorKind::NotFound),
-                })?,
+                .ok_or(Error::NoDataDir)?,
         };
         Ok(DataDir { path })
     }

@@ -155,3 +155,36 @@ fn usage_errors_name_the_flag() {
         .code(2)
         .stderr(predicate::str::contains("--tag nope"));
 }
+
+#[test]
+fn no_answers_on_stdin_is_bad_input() {
+    let env = TestEnv::new();
+    env.cmd()
+        .args(["drill", "--count", "2"])
+        .write_stdin("\n---\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no answers on stdin"));
+}
+
+#[test]
+fn no_save_without_a_terminal_needs_no_writable_data_dir() {
+    let env = TestEnv::new();
+    let file = env.path("not-a-dir");
+    std::fs::write(&file, "x").unwrap();
+    env.cmd()
+        .args(["drill", "--count", "1", "--no-save", "--data-dir"])
+        .arg(file.join("sub"))
+        .write_stdin(ANSWER)
+        .assert()
+        .success();
+}
+
+#[test]
+fn a_named_question_conflicts_with_tag_and_count() {
+    let env = TestEnv::new();
+    env.cmd()
+        .args(["drill", "--question", "harsh-truth", "--tag", "failure"])
+        .assert()
+        .code(2);
+}

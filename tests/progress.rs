@@ -274,3 +274,20 @@ fn reset_changes_nothing_without_yes() {
         .success()
         .stdout(predicate::str::contains("Nothing to remove"));
 }
+
+#[test]
+fn stats_leave_out_answers_to_another_bank() {
+    let env = TestEnv::new();
+    env.cmd()
+        .args(["score", "--question", "first-question", "--save", "--bank"])
+        .arg(fixture("banks/valid.yaml"))
+        .write_stdin(ANSWER)
+        .assert()
+        .success();
+    save(&env, "harsh-truth", &[]);
+    let stats = json_of(env.cmd().args(["stats", "--format", "json"]));
+    let questions = stats["questions"].as_array().unwrap();
+    assert_eq!(questions.len(), 1);
+    assert_eq!(questions[0]["question"], "harsh-truth");
+    env.cmd().args(["history", "--last", "0"]).assert().code(2);
+}

@@ -251,6 +251,14 @@ impl Bank {
             .collect()
     }
 
+    /// The error for a `--tag` no question has, listing the tags there are.
+    pub fn unknown_tag(&self, tag: &str) -> crate::Error {
+        crate::Error::Usage(format!(
+            "--tag {tag}: no question has this tag; tags in the bank: {}",
+            self.tags().join(", ")
+        ))
+    }
+
     /// Every tag used in the bank, sorted, each once.
     pub fn tags(&self) -> Vec<&str> {
         let mut tags: Vec<&str> = self

@@ -50,11 +50,6 @@ impl AnswerLines {
         text.truncate(text.trim_end().len());
         text
     }
-
-    /// Whether nothing but blank lines has been collected.
-    pub fn is_blank(&self) -> bool {
-        self.lines.iter().all(|l| l.trim().is_empty())
-    }
 }
 
 /// Splits piped input into answers at lines holding only `---` (trailing spaces or `\r`

@@ -17,8 +17,8 @@ use rand::rngs::StdRng;
 
 pub use compose::{AnswerLines, LineEffect, join_guided, split_blocks, strip_template};
 pub use follow_up::{append_follow_up, choose_follow_up};
-pub use select::{Chosen, Selection, choose_questions, shuffle};
-pub use summary::{habit_to_work_on, render_summary, weakest_points};
+pub use select::{Selection, choose_questions, shuffle};
+pub use summary::render_summary;
 
 use crate::Result;
 use crate::attempt::{AnswerMode, Attempt};
@@ -141,8 +141,12 @@ pub fn render_question(
 /// Runs `earn-trust drill`.
 pub fn run_drill(context: &Context, options: DrillOptions) -> Result<()> {
     let bank = context.load_bank()?;
-    let data = DataDir::resolve(context.data_dir.as_deref())?;
-    data.ensure_writable()?;
+    let data = context.data_dir()?;
+    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    // Without a terminal and with --no-save, nothing is ever written.
+    if terminal || options.save {
+        data.ensure_writable()?;
+    }
     let seed = options.seed.unwrap_or_else(rand::random);
     let mut rng = StdRng::seed_from_u64(seed);
     let records = if options.random {
@@ -150,6 +154,7 @@ pub fn run_drill(context: &Context, options: DrillOptions) -> Result<()> {
     } else {
         crate::practice::load_history(&data)?
     };
+    let records = progress::records_for(&records, &bank, &context.bank_source.label());
     let chosen = if records.is_empty() {
         choose_questions(&bank, &options.selection, shuffle(&mut rng))?
     } else {
@@ -163,7 +168,6 @@ pub fn run_drill(context: &Context, options: DrillOptions) -> Result<()> {
     if let Some(note) = &chosen.note {
         eprintln!("{note}");
     }
-    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let mut session = Session {
         bank: &bank,
         data,

@@ -27,6 +27,13 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
             what: "cannot read answers from stdin",
             source,
         })?;
+    if input.len() >= cap {
+        return Err(Error::BadAnswer(format!(
+            "stdin: more than {} bytes of answers for {} question(s); each answer may be at most 1 MiB",
+            cap - 1,
+            questions.len()
+        )));
+    }
     let input = String::from_utf8(input)
         .map_err(|_| Error::BadAnswer("stdin: the answers are not UTF-8 text".to_string()))?;
     let (blocks, blank) = split_blocks(&input);
@@ -41,7 +48,10 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
         );
     }
     if blocks.is_empty() {
-        eprintln!("note: no answers on stdin; separate answers with a line holding only ---");
+        return Err(Error::BadAnswer(
+            "no answers on stdin: pipe in one answer per question, separated by lines holding only ---"
+                .to_string(),
+        ));
     }
     let (theme, width) = (session.theme, session.width);
     for (index, (question, answer)) in questions.iter().zip(&blocks).enumerate() {
@@ -67,7 +77,7 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
         };
         session.record(question, attempt)?;
     }
-    if blocks.len() < questions.len() && !blocks.is_empty() {
+    if blocks.len() < questions.len() {
         eprintln!(
             "note: end of input; {} question(s) left unanswered",
             questions.len() - blocks.len()

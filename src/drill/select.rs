@@ -3,8 +3,8 @@
 use rand::Rng;
 use rand::seq::SliceRandom;
 
+use crate::Result;
 use crate::bank::{Bank, Question};
-use crate::{Error, Result};
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
@@ -48,11 +48,7 @@ pub fn choose_questions<'a>(
         })
         .collect();
     if candidates.is_empty() {
-        let tag = selection.tag.as_deref().unwrap_or_default();
-        return Err(Error::Usage(format!(
-            "--tag {tag}: no question has this tag; tags in the bank: {}",
-            bank.tags().join(", ")
-        )));
+        return Err(bank.unknown_tag(selection.tag.as_deref().unwrap_or_default()));
     }
     let count = selection.count.max(1);
     let note = (count > candidates.len()).then(|| {

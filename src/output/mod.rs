@@ -74,11 +74,6 @@ impl Theme {
         Theme { color }
     }
 
-    /// Whether this theme colours.
-    pub fn color(&self) -> bool {
-        self.color
-    }
-
     fn paint(&self, text: &str, style: Style) -> String {
         style.force_styling(self.color).apply_to(text).to_string()
     }
@@ -121,7 +116,9 @@ impl Theme {
 pub fn wrap(text: &str, width: usize, indent: &str) -> String {
     let options = textwrap::Options::new(width.max(indent.len() + 20))
         .initial_indent(indent)
-        .subsequent_indent(indent);
+        .subsequent_indent(indent)
+        // Question ids like `missed-commitment` must not be split at their hyphens.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     text.trim_end()
         .split('\n')
         .map(|line| {

@@ -4,23 +4,10 @@ use super::{Theme, wrap};
 use crate::history::Record;
 use crate::progress::{Comparison, Stats, sparkline};
 
-/// `2026-11-26 06:53` from an RFC 3339 timestamp.
+/// `2026-11-26 06:53 UTC` from an RFC 3339 timestamp.
 fn when(record: &Record) -> String {
-    record.at.replacen('T', " ", 1).chars().take(16).collect()
-}
-
-fn kind(record: &Record) -> String {
-    serde_json::to_value(record.kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-fn mode(record: &Record) -> String {
-    serde_json::to_value(record.mode)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+    let minute: String = record.at.replacen('T', " ", 1).chars().take(16).collect();
+    format!("{minute} UTC")
 }
 
 /// Past attempts, in the order given (newest first), one line each.
@@ -35,11 +22,11 @@ pub fn render_history(records: &[&Record], theme: Theme) -> String {
             "{}  {}  {:<9} {:>3} {:<13} {:>4} words  {}\n",
             theme.dim(&when(record)),
             theme.id(&format!("{:<id_width$}", record.question)),
-            kind(record),
+            record.kind.as_str(),
             record.score,
             format!("({})", record.grade),
             record.words,
-            mode(record)
+            record.mode.as_str()
         ));
     }
     out
@@ -67,7 +54,7 @@ pub fn render_comparisons(question: &str, comparisons: &[Comparison], theme: The
         out.push_str(&format!(
             "  {}  {:<9} {:>3} ({}) {change}\n",
             theme.dim(&when(r)),
-            kind(r),
+            r.kind.as_str(),
             r.score,
             r.grade
         ));
@@ -108,20 +95,22 @@ pub fn render_stats(stats: &Stats, theme: Theme, width: usize) -> String {
         .max()
         .unwrap_or(0);
     out.push_str(&theme.dim(&format!(
-        "  {:<id_width$}  tries  best  last  average  trend\n",
+        "  {:<id_width$}  first tries  all tries  best  last  average  trend\n",
         "question"
     )));
     for q in &stats.questions {
         let trend = q.trend.map_or_else(String::new, |t| format!("{t:+}"));
         out.push_str(&format!(
-            "  {}  {:>5}  {:>4}  {:>4}  {:>7.1}  {trend}\n",
+            "  {}  {:>11}  {:>9}  {:>4}  {:>4}  {:>7.1}  {trend}\n",
             theme.id(&format!("{:<id_width$}", q.question)),
             q.attempts,
+            q.all_attempts,
             q.best,
             q.last,
             q.average
         ));
     }
+    out.push_str(&theme.dim("  (average and trend are over first tries: how you answer cold)\n"));
     if !stats.most_missed.is_empty() {
         out.push('\n');
         out.push_str(&theme.heading("Most often missed"));
@@ -160,7 +149,7 @@ pub fn render_journal(entries: &[JournalEntry]) -> String {
             "\n## {} · {} · {}\n\n",
             r.question,
             when(r),
-            kind(r)
+            r.kind.as_str()
         ));
         if let Some(text) = entry.question_text {
             out.push_str(&format!(
@@ -173,7 +162,7 @@ pub fn render_journal(entries: &[JournalEntry]) -> String {
             r.score,
             r.grade,
             r.words,
-            mode(r)
+            r.mode.as_str()
         ));
         match &r.answer {
             Some(answer) => {
