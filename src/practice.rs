@@ -131,7 +131,15 @@ pub fn export(
     }
     let data = context.data_dir()?;
     let records = load_history(&data)?;
-    let bank = context.load_bank().ok();
+    let bank = match context.load_bank() {
+        Ok(bank) => Some(bank),
+        Err(err) => {
+            eprintln!(
+                "warning: {err}\nwarning: the journal leaves out question texts and feedback"
+            );
+            None
+        }
+    };
     let entries: Vec<JournalEntry> = records
         .iter()
         .map(|record| JournalEntry {

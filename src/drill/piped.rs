@@ -16,6 +16,9 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
     if session.options.mode.is_some() {
         eprintln!("note: --mode is ignored without a terminal; answers are read from stdin");
     }
+    if session.options.time_limit.is_some() {
+        eprintln!("note: --time-limit is ignored without a terminal; piped answers are not timed");
+    }
     let mut input = Vec::new();
     // Room for one full answer per question, plus separators.
     let cap = (MAX_ANSWER_BYTES + 16) * questions.len().max(1) + 1;

@@ -139,7 +139,9 @@ pub struct JournalEntry<'a> {
 
 /// The practice journal as Markdown, oldest first.
 pub fn render_journal(entries: &[JournalEntry]) -> String {
-    let mut out = String::from("# Practice journal\n");
+    let mut out = String::from(
+        "# Practice journal\n\nEach attempt keeps the score it got; the next steps come from scoring the kept answer again today.\n",
+    );
     if entries.is_empty() {
         out.push_str("\nNo practice yet.\n");
     }
