@@ -259,16 +259,15 @@ fn score_with(scorer: &Scorer, answer: &str) -> Report {
         .iter()
         .zip(&scorer.rubric_cues)
         .map(|(point, cues)| {
-            let (hits, loose) = analysis.find_any_loosely(cues, &flagged);
-            cue_hits += hits.distinct;
-            rubric_credit += point.weight * strength(hits.distinct, loose.distinct);
+            let found = match_cues(&analysis, cues, &flagged, 2);
+            cue_hits += found.strict;
+            rubric_credit += point.weight * found.strength;
             RubricResult {
                 id: point.id.clone(),
                 point: point.point.clone(),
                 weight: point.weight,
-                // A loose match alone is too weak to tick the point.
-                hit: hits.distinct > 0 || loose.distinct >= 2,
-                evidence: evidence_of(&analysis, &hits, &loose, 2),
+                hit: found.hit,
+                evidence: found.evidence,
             }
         })
         .collect();
@@ -282,15 +281,14 @@ fn score_with(scorer: &Scorer, answer: &str) -> Report {
         .iter()
         .zip(&scorer.signal_cues)
         .map(|(signal, cues)| {
-            let (hits, loose) = analysis.find_any_loosely(cues, &flagged);
-            cue_hits += hits.distinct;
-            signal_credit += signal.weight * strength(hits.distinct, loose.distinct);
+            let found = match_cues(&analysis, cues, &flagged, 1);
+            cue_hits += found.strict;
+            signal_credit += signal.weight * found.strength;
             SignalResult {
                 id: signal.id.clone(),
                 label: signal.label.clone(),
-                // A loose match alone is too weak to tick the point.
-                hit: hits.distinct > 0 || loose.distinct >= 2,
-                evidence: evidence_of(&analysis, &hits, &loose, 1),
+                hit: found.hit,
+                evidence: found.evidence,
             }
         })
         .collect();
@@ -485,6 +483,33 @@ fn score_with(scorer: &Scorer, answer: &str) -> Report {
     };
     report.feedback = feedback::next_steps(&report, question, gaming, unique_words);
     report
+}
+
+/// How a rubric point's or a signal's cues fared in an answer.
+struct CueMatch {
+    /// Cues found in order.
+    strict: usize,
+    /// Share of the weight earned, 0 to 1.
+    strength: f64,
+    /// Whether the report ticks it: a loose match alone is too weak for that.
+    hit: bool,
+    evidence: Vec<String>,
+}
+
+/// Finds `cues` outside the `excluded` sentences, with up to `most` quotes.
+fn match_cues(
+    analysis: &text::Analysis,
+    cues: &[Cue],
+    excluded: &[usize],
+    most: usize,
+) -> CueMatch {
+    let (strict, loose) = analysis.find_any_loosely(cues, excluded);
+    CueMatch {
+        strict: strict.distinct,
+        strength: strength(strict.distinct, loose.distinct),
+        hit: strict.distinct > 0 || loose.distinct >= 2,
+        evidence: evidence_of(analysis, &strict, &loose, most),
+    }
 }
 
 /// Credit for a rubric point or signal: one cue is a hint, two or more make the point; a
