@@ -188,3 +188,21 @@ fn a_named_question_conflicts_with_tag_and_count() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn the_second_example_bank_drills() {
+    let env = TestEnv::new();
+    let bank =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/customer-obsession.yaml");
+    let out = env
+        .cmd()
+        .args(["drill", "--count", "1", "--no-save", "--bank"])
+        .arg(&bank)
+        .write_stdin(ANSWER)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(score_lines(&String::from_utf8(out).unwrap()), 1);
+}
