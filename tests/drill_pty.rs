@@ -346,3 +346,36 @@ fn a_terminal_gets_colour_unless_no_color_is_set() {
     assert!(!String::from_utf8_lossy(&plain.raw).contains("\u{1b}["));
     assert_eq!(plain.exit_code(), 0);
 }
+
+#[test]
+fn a_resumed_draft_is_typed_on_from_its_last_line() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("drafts")).unwrap();
+    std::fs::write(
+        home.path().join("drafts/harsh-truth.txt"),
+        "I had to tell our lead the numbers were wrong.\nThey had been wrong for three mon",
+    )
+    .unwrap();
+    let mut pty = Pty::spawn(
+        home.path(),
+        &["drill", "--question", "harsh-truth", "--mode", "free"],
+    );
+    pty.wait_for("Resume now");
+    pty.keys(b"\r");
+    pty.wait_for("three mon");
+    pty.type_line("ths, and I said so plainly.");
+    pty.type_line(".");
+    pty.wait_for("Score: ");
+    pty.wait_for("Quit");
+    pty.keys(b"q");
+    assert_eq!(pty.exit_code(), 0);
+    let history = std::fs::read_to_string(home.path().join("history.jsonl")).unwrap();
+    assert!(
+        history.contains("three months, and I said so plainly."),
+        "{history}"
+    );
+    assert!(
+        !home.path().join("drafts/harsh-truth.txt").exists(),
+        "answered: the draft is gone"
+    );
+}

@@ -44,6 +44,15 @@ impl AnswerLines {
         LineEffect::More
     }
 
+    /// Removes and returns the last line, to be typed on (a draft cut off mid-line).
+    pub fn take_last_line(&mut self) -> Option<String> {
+        while self.lines.last().is_some_and(|l| l.trim().is_empty()) {
+            self.lines.pop();
+        }
+        self.empty_run = 0;
+        self.lines.pop()
+    }
+
     /// The answer so far, without trailing blank lines.
     pub fn text(&self) -> String {
         let mut text = self.lines.join("\n");
@@ -167,6 +176,16 @@ mod tests {
         assert!(done);
         assert_eq!(text, "First.\n\nSecond.");
         assert!(!collect(&["First.", "", "Second."]).1);
+    }
+
+    #[test]
+    fn the_last_line_can_be_taken_back_to_type_on() {
+        let mut answer = AnswerLines::starting_with("First line.\nSecond, cut off mid-wo");
+        assert_eq!(
+            answer.take_last_line().as_deref(),
+            Some("Second, cut off mid-wo")
+        );
+        assert_eq!(answer.text(), "First line.");
     }
 
     #[test]

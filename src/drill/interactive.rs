@@ -172,7 +172,10 @@ fn offer_drafts<'a>(
                 resumed.push(draft);
             }
             2 => drafts::remove_draft(&session.data, &draft.question)?,
-            _ => later.push(draft.question),
+            _ => {
+                eprintln!("Kept for later.");
+                later.push(draft.question);
+            }
         }
     }
     // Resumed drafts come first and take the places of chosen questions.
@@ -193,11 +196,10 @@ fn ask(
     let (theme, width) = (session.theme, session.width);
     print_stdout(&render_question(question, index, total, theme, width))?;
     let scorer = Scorer::new(&session.bank.principle, question);
-    if let Some(text) = &start_text {
+    if start_text.is_some() {
         print_stdout(&format!(
-            "{}\n{}\n",
-            theme.dim("Your draft so far:"),
-            text.trim_end()
+            "{}\n",
+            theme.dim("Your draft so far is below; type on from its last line.")
         ))?;
     }
     let started = Instant::now();
@@ -206,7 +208,7 @@ fn ask(
         question,
         mode,
         start_text.as_deref().unwrap_or(""),
-        keep_draft,
+        (keep_draft, start_text.is_some()),
         term,
     )? {
         Typed::Answer(text) => text,
@@ -261,7 +263,8 @@ fn ask(
                         answer
                     ))?;
                     let started = Instant::now();
-                    match type_answer(session, question, mode, &answer, keep_draft, term)? {
+                    match type_answer(session, question, mode, &answer, (keep_draft, false), term)?
+                    {
                         Typed::Answer(text) => {
                             answer = text;
                             kind = AttemptKind::Retry;
@@ -277,7 +280,14 @@ fn ask(
                     asked.push(follow_up.clone());
                     print_stdout(&format!("\n{} {}\n", theme.bold("Follow-up:"), follow_up))?;
                     let started = Instant::now();
-                    match type_answer(session, question, DrillMode::Free, "", keep_draft, term)? {
+                    match type_answer(
+                        session,
+                        question,
+                        DrillMode::Free,
+                        "",
+                        (keep_draft, false),
+                        term,
+                    )? {
                         Typed::Answer(reply) => {
                             answer = append_follow_up(&answer, &reply);
                             kind = AttemptKind::FollowUp;
@@ -335,7 +345,7 @@ fn type_answer(
     question: &Question,
     mode: DrillMode,
     previous: &str,
-    keep_draft: bool,
+    (keep_draft, resume): (bool, bool),
     term: &Term,
 ) -> Result<Typed> {
     let whole = DraftTarget {
@@ -343,6 +353,7 @@ fn type_answer(
         before: String::new(),
         part: None,
         enabled: !keep_draft,
+        resume,
     };
     let typing = match mode {
         DrillMode::Editor => match edit(session, question, previous) {
@@ -358,6 +369,7 @@ fn type_answer(
                     before: join_guided(&parts),
                     part: Some(name),
                     enabled: !keep_draft,
+                    resume: false,
                 };
                 match type_lines(session, name, hint, "", &target, term)? {
                     Typing::Done(text) => parts.push((name, text)),
@@ -403,6 +415,8 @@ struct DraftTarget<'a> {
     part: Option<&'a str>,
     /// False when the user kept an older draft of this question for later.
     enabled: bool,
+    /// Typing resumes a draft: its last line may have been cut off, so it is typed on.
+    resume: bool,
 }
 
 impl DraftTarget<'_> {
@@ -441,8 +455,19 @@ fn type_lines(
     } else {
         AnswerLines::starting_with(previous)
     };
+    let mut carried = if target.resume {
+        lines.take_last_line()
+    } else {
+        None
+    };
+    if target.resume {
+        // Show what is already there; the last line comes back to be typed on.
+        for line in lines.text().lines() {
+            term.write_line(&format!("> {line}")).map_err(io_error)?;
+        }
+    }
     loop {
-        let mut line = String::new();
+        let mut line = carried.take().unwrap_or_default();
         match read_line(term, &mut line) {
             Ok(true) => {
                 if lines.push(&line) == LineEffect::Done {
@@ -475,10 +500,11 @@ fn save_draft(session: &Session, question: &Question, text: &str) -> Result<()> 
         return Ok(());
     }
     let path = drafts::save_draft(&session.data, &question.id, text)?;
-    eprintln!(
-        "\nInterrupted. Your draft is saved in {}; the next drill offers to resume it.",
+    let message = format!(
+        "Interrupted. Your draft is saved in {}; the next drill offers to resume it.",
         path.display()
     );
+    eprintln!("\n{}", output::wrap(&message, session.width, ""));
     Ok(())
 }
 
@@ -486,6 +512,7 @@ fn save_draft(session: &Session, question: &Question, text: &str) -> Result<()> 
 /// empty line. On Ctrl-C, `line` keeps what was typed so far.
 fn read_line(term: &Term, line: &mut String) -> Result<bool> {
     term.write_str("> ").map_err(io_error)?;
+    term.write_str(line).map_err(io_error)?;
     loop {
         if INTERRUPTED.swap(false, Ordering::SeqCst) {
             return Err(Error::Interrupted);

@@ -63,7 +63,8 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    out.push_str(&format!("  Measurable results: {metrics}\n"));
+    out.push_str(&wrap(&format!("Numbers you gave: {metrics}"), width, "  "));
+    out.push('\n');
     out.push_str(&found_line("Lesson", &s.lesson, theme, width));
     let principle: Vec<String> = s
         .principle

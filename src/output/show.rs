@@ -86,7 +86,7 @@ pub fn render_sample(sample: &SampleAnswer, theme: Theme, width: usize) -> Strin
         sample.level, sample.role
     );
     let mut out = String::new();
-    out.push_str(&theme.heading(&heading));
+    out.push_str(&theme.heading(&wrap(&heading, width, "")));
     out.push('\n');
     out.push_str(&wrap(&sample.text, width, "  "));
     out.push_str("\n\n");

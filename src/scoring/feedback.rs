@@ -140,13 +140,10 @@ pub fn next_steps(
         ));
     }
     if steps.is_empty() {
-        let probe = question
-            .follow_ups
-            .first()
-            .map_or("What would you do differently?", String::as_str);
-        steps.push(format!(
-            "Nothing big is missing. Now get ready for the follow-up a bar-raiser would ask: \"{probe}\""
-        ));
+        steps.push(
+            "Nothing big is missing. Now practise the follow-ups a bar-raiser would dig into (\"Answer a follow-up\" in the drill, or `earn-trust show` for the list)."
+                .to_string(),
+        );
     }
     steps.truncate(MAX_STEPS);
     steps

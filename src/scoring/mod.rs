@@ -534,15 +534,11 @@ fn evidence_of(
     loose: &text::CueHits,
     most: usize,
 ) -> Vec<String> {
-    strict
-        .sentences
+    let strict_best = strict.best_sentences();
+    let loose_best = loose.best_sentences();
+    strict_best
         .iter()
-        .chain(
-            loose
-                .sentences
-                .iter()
-                .filter(|s| !strict.sentences.contains(s)),
-        )
+        .chain(loose_best.iter().filter(|s| !strict.sentences.contains(s)))
         .take(most)
         .map(|&s| analysis.evidence(s))
         .collect()

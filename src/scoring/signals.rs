@@ -60,6 +60,28 @@ pub fn metrics(analysis: &Analysis) -> Vec<Metric> {
                 Some(unit) => format!("{clean} {unit}"),
                 None => clean.to_string(),
             };
+            // "200 thousand dollars" is one figure, not "200" and "thousand dollars".
+            let scale = raw.get(i + 1).map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            });
+            let text = match scale.as_deref() {
+                Some(s @ ("thousand" | "million" | "billion" | "percent" | "k" | "m"))
+                    if clean.bytes().any(|b| b.is_ascii_digit()) =>
+                {
+                    format!("{clean} {s}")
+                }
+                _ => text,
+            };
+            let previous_was_figure = i > 0 && raw[i - 1].bytes().any(|b| b.is_ascii_digit());
+            if previous_was_figure
+                && matches!(
+                    lower_word(clean).as_str(),
+                    "thousand" | "million" | "billion" | "percent"
+                )
+            {
+                continue;
+            }
             if seen.insert(text.to_lowercase()) {
                 found.push(Metric {
                     text,
@@ -69,6 +91,10 @@ pub fn metrics(analysis: &Analysis) -> Vec<Metric> {
         }
     }
     found
+}
+
+fn lower_word(word: &str) -> String {
+    word.to_lowercase()
 }
 
 /// `2021` or `1998` on its own is a date, not a measure.
@@ -96,9 +122,16 @@ pub fn lesson(analysis: &Analysis, lexicon: &Lexicon) -> Part {
                 .filter(|&s| analysis.sentences[s].label.is_some()),
         );
     }
+    // The last lesson said is usually the real one; earlier "I learned that..." is often
+    // a finding.
     Part {
         found: !late.is_empty(),
-        evidence: late.iter().take(2).map(|&s| analysis.evidence(s)).collect(),
+        evidence: late
+            .iter()
+            .rev()
+            .take(2)
+            .map(|&s| analysis.evidence(s))
+            .collect(),
     }
 }
 

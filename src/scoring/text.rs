@@ -442,13 +442,25 @@ pub struct CueHits {
     pub sentences: Vec<usize>,
     /// The cues that matched, as written in the bank.
     pub phrases: Vec<String>,
+    /// Each matching sentence once per cue it holds (before `finish` sorts and dedups).
+    hits_per_sentence: Vec<usize>,
 }
 
 impl CueHits {
     fn add(&mut self, cue: &Cue, sentences: Vec<usize>) {
         self.distinct += 1;
+        self.hits_per_sentence.extend(&sentences);
         self.sentences.extend(sentences);
         self.phrases.push(cue.text.clone());
+    }
+
+    /// The matching sentences, those holding the most cues first (then in order): the best
+    /// evidence for what the cues listen for.
+    pub fn best_sentences(&self) -> Vec<usize> {
+        let mut ranked = self.sentences.clone();
+        let count = |s: &usize| self.hits_per_sentence.iter().filter(|h| *h == s).count();
+        ranked.sort_by(|a, b| count(b).cmp(&count(a)).then(a.cmp(b)));
+        ranked
     }
 
     fn finish(mut self) -> Self {
