@@ -8,6 +8,7 @@ mod interactive;
 mod piped;
 mod select;
 mod summary;
+mod typing;
 
 use std::io::IsTerminal;
 use std::time::SystemTime;
