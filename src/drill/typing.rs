@@ -1,6 +1,6 @@
 //! Typing an answer in the terminal: lines, guided parts, the editor, menus (the only
-//! dialoguer code), and drafts
-//! saved as lines are finished. Ctrl-C turns into an interrupted error here.
+//! dialoguer code), and drafts saved as lines are finished. Ctrl-C turns into an
+//! interrupted error here.
 
 use std::path::PathBuf;
 use std::process::Command;
