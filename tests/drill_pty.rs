@@ -379,3 +379,28 @@ fn a_resumed_draft_is_typed_on_from_its_last_line() {
         "answered: the draft is gone"
     );
 }
+
+#[test]
+fn an_interrupt_no_prompt_takes_up_still_saves_the_draft() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(
+        home.path(),
+        &["drill", "--question", "harsh-truth", "--mode", "free"],
+    );
+    pty.wait_for("Your answer:");
+    pty.type_line("I told our founder the churn numbers were worse than the deck said.");
+    pty.keys(b"and then I");
+    pty.wait_for("and then I");
+    // SIGINT from outside while the prompt waits for a key: no key ever arrives.
+    pty.session
+        .get_process_mut()
+        .signal(expectrl::process::unix::Signal::SIGINT)
+        .unwrap();
+    pty.wait_for("draft is saved");
+    assert_eq!(pty.exit_code(), 130);
+    let draft = std::fs::read_to_string(home.path().join("drafts/harsh-truth.txt")).unwrap();
+    assert!(
+        draft.contains("worse than the deck said.\nand then I"),
+        "{draft}"
+    );
+}

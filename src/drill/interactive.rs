@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use console::Term;
 
-use super::typing::{INTERRUPTED, Typed, editor, select, type_answer};
+use super::typing::{INTERRUPTED, PENDING_DRAFT, Typed, editor, select, type_answer};
 use super::{DrillMode, Session, append_follow_up, choose_follow_up, render_question};
 use crate::attempt::{Attempt, AttemptKind};
 use crate::bank::{Level, Question};
@@ -32,12 +32,23 @@ pub fn run<'a>(session: &mut Session<'a>, mut questions: Vec<&'a Question>) -> R
     let _ = ctrlc::set_handler(|| {
         INTERRUPTED.store(true, Ordering::SeqCst);
         // A Ctrl-C that lands between two key reads (when the terminal briefly leaves raw
-        // mode) reaches no prompt. If nothing has taken it up after a moment, stop here:
-        // finished lines are already in the draft, so only the terminal needs restoring.
+        // mode) reaches no prompt. If nothing has taken it up after a moment, save the
+        // draft as it stands, restore the terminal and stop here.
         std::thread::sleep(std::time::Duration::from_millis(700));
         if INTERRUPTED.load(Ordering::SeqCst) {
+            let pending = PENDING_DRAFT.lock().ok().and_then(|mut p| p.take());
             let _ = Term::stderr().show_cursor();
-            eprintln!("\nInterrupted. Lines you finished are kept as a draft for the next drill.");
+            match pending {
+                Some((path, text))
+                    if crate::store::write_atomically(&path, text.as_bytes()).is_ok() =>
+                {
+                    eprintln!(
+                        "\nInterrupted. Your draft is saved in {}; the next drill offers to resume it.",
+                        path.display()
+                    );
+                }
+                _ => eprintln!("\nInterrupted."),
+            }
             std::process::exit(i32::from(crate::error::EXIT_INTERRUPTED));
         }
     });

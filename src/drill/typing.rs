@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use console::{Key, Term};
@@ -18,6 +19,10 @@ use crate::output;
 use crate::{Error, Result};
 
 /// Set by the Ctrl-C handler; the prompt that sees it returns an interrupted error.
+/// The draft as it stands at this keystroke (file, text), for the Ctrl-C handler's
+/// last resort when no prompt takes the interrupt up.
+pub(super) static PENDING_DRAFT: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
+
 pub(super) static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// A typed answer, or why there is none.
@@ -161,11 +166,16 @@ fn type_lines(
             term.write_line(&format!("> {line}")).map_err(io_error)?;
         }
     }
+    let draft_path = drafts::draft_path(&session.data, &target.question.id);
     loop {
         let mut line = carried.take().unwrap_or_default();
-        match read_line(term, &mut line) {
+        let finished = lines.text();
+        let mut keep_pending =
+            |typed: &str| remember_pending(target, &draft_path, &finished, typed);
+        match read_line(term, &mut line, &mut keep_pending) {
             Ok(true) => {
                 if lines.push(&line) == LineEffect::Done {
+                    forget_pending();
                     return Ok(Typing::Done(lines.text()));
                 }
                 if target.enabled && !line.trim().is_empty() {
@@ -177,7 +187,10 @@ fn type_lines(
                     );
                 }
             }
-            Ok(false) => return Ok(Typing::Done(lines.text())),
+            Ok(false) => {
+                forget_pending();
+                return Ok(Typing::Done(lines.text()));
+            }
             Err(Error::Interrupted) => {
                 // The line being typed is kept too.
                 lines.push(&line);
@@ -185,6 +198,29 @@ fn type_lines(
             }
             Err(err) => return Err(err),
         }
+    }
+}
+
+/// Keeps the draft as it stands at this keystroke (finished lines and the line being typed)
+/// where the Ctrl-C handler can find it.
+fn remember_pending(target: &DraftTarget, path: &std::path::Path, finished: &str, typed: &str) {
+    if !target.enabled {
+        return;
+    }
+    let text = match (finished.is_empty(), typed.is_empty()) {
+        (_, true) => finished.to_string(),
+        (true, false) => typed.to_string(),
+        (false, false) => format!("{finished}\n{typed}"),
+    };
+    let draft = target.text(&text);
+    if let Ok(mut pending) = PENDING_DRAFT.lock() {
+        *pending = (!draft.trim().is_empty()).then(|| (path.to_path_buf(), draft));
+    }
+}
+
+fn forget_pending() {
+    if let Ok(mut pending) = PENDING_DRAFT.lock() {
+        *pending = None;
     }
 }
 
@@ -205,10 +241,11 @@ fn save_draft(session: &Session, question: &Question, text: &str) -> Result<()> 
 
 /// Reads one typed line into `line`: `Ok(true)` at Enter, `Ok(false)` at Ctrl-D on an
 /// empty line. On Ctrl-C, `line` keeps what was typed so far.
-fn read_line(term: &Term, line: &mut String) -> Result<bool> {
+fn read_line(term: &Term, line: &mut String, on_change: &mut dyn FnMut(&str)) -> Result<bool> {
     term.write_str("> ").map_err(io_error)?;
     term.write_str(line).map_err(io_error)?;
     loop {
+        on_change(line);
         if INTERRUPTED.swap(false, Ordering::SeqCst) {
             return Err(Error::Interrupted);
         }
