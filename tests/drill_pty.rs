@@ -404,3 +404,28 @@ fn an_interrupt_no_prompt_takes_up_still_saves_the_draft() {
         "{draft}"
     );
 }
+
+#[test]
+fn a_resumed_guided_draft_carries_on_at_the_part_it_stopped_in() {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(home.path().join("drafts")).unwrap();
+    std::fs::write(
+        home.path().join("drafts/missed-commitment.txt"),
+        "Situation: Last spring I promised our designer an API by Friday.\n\nTask: I ow",
+    )
+    .unwrap();
+    let mut pty = Pty::spawn(home.path(), &["drill", "--question", "missed-commitment"]);
+    pty.wait_for("Resume now");
+    pty.keys(b"\r");
+    pty.wait_for("Task:");
+    pty.wait_for("I ow");
+    pty.type_line("ned the endpoint.");
+    pty.type_line(".");
+    pty.wait_for("Action:");
+    pty.keys(&[3]);
+    pty.wait_for("draft is saved");
+    assert_eq!(pty.exit_code(), 130);
+    let draft = std::fs::read_to_string(home.path().join("drafts/missed-commitment.txt")).unwrap();
+    assert!(draft.contains("Situation: Last spring"), "{draft}");
+    assert!(draft.contains("Task: I owned the endpoint."), "{draft}");
+}

@@ -31,6 +31,30 @@ pub(super) enum Typed {
     Empty,
 }
 
+/// A STAR part's name and what was typed for it.
+type GuidedPart = (&'static str, String);
+
+/// A guided draft split at its STAR headings: the finished parts, and the last one (which
+/// may have been cut off). `None` when the text has no guided headings.
+fn split_guided(text: &str) -> Option<(Vec<GuidedPart>, GuidedPart)> {
+    let mut parts: Vec<GuidedPart> = Vec::new();
+    for block in text.split("\n\n") {
+        let heading = GUIDED_PARTS
+            .iter()
+            .find(|(name, _)| block.starts_with(&format!("{name}: ")));
+        match (heading, parts.last_mut()) {
+            (Some((name, _)), _) => parts.push((name, block[name.len() + 2..].to_string())),
+            (None, Some((_, text))) => {
+                text.push_str("\n\n");
+                text.push_str(block);
+            }
+            (None, None) => return None,
+        }
+    }
+    let last = parts.pop()?;
+    Some((parts, last))
+}
+
 /// What typing produced: a finished text, or the text so far when Ctrl-C came.
 enum Typing {
     Done(String),
@@ -60,18 +84,32 @@ pub(super) fn type_answer(
             Some(text) => Typing::Done(text),
             None => type_lines(session, "Your answer", "", previous, &whole, term)?,
         },
-        DrillMode::Guided if previous.trim().is_empty() => {
-            let mut parts: Vec<(&str, String)> = Vec::new();
+        DrillMode::Guided
+            if previous.trim().is_empty() || (resume && split_guided(previous).is_some()) =>
+        {
+            // A resumed guided draft carries on at the part it was cut off in.
+            let (mut parts, mut current) = match split_guided(previous) {
+                Some((done, (name, text))) if resume => (done, Some((name, text))),
+                _ => (Vec::new(), None),
+            };
+            if !parts.is_empty() {
+                term.write_line(&join_guided(&parts)).map_err(io_error)?;
+            }
             let mut interrupted = None;
             for (name, hint) in GUIDED_PARTS {
+                if parts.iter().any(|(done, _)| *done == name) {
+                    continue;
+                }
+                let carried = current.take().filter(|(part, _)| *part == name);
                 let target = DraftTarget {
                     question,
                     before: join_guided(&parts),
                     part: Some(name),
                     enabled: !keep_draft,
-                    resume: false,
+                    resume: carried.is_some(),
                 };
-                match type_lines(session, name, hint, "", &target, term)? {
+                let start = carried.map(|(_, text)| text).unwrap_or_default();
+                match type_lines(session, name, hint, &start, &target, term)? {
                     Typing::Done(text) => parts.push((name, text)),
                     // The target already joined the finished parts with this one.
                     Typing::Interrupted(draft) => {
@@ -375,4 +413,21 @@ fn edit(session: &Session, question: &Question, previous: &str) -> Option<String
     };
     let _ = std::fs::remove_file(&path);
     text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guided_drafts_split_at_their_headings() {
+        let (done, last) =
+            split_guided("Situation: A launch.\n\nMore of it.\n\nTask: I own").unwrap();
+        assert_eq!(
+            done,
+            vec![("Situation", "A launch.\n\nMore of it.".to_string())]
+        );
+        assert_eq!(last, ("Task", "I own".to_string()));
+        assert!(split_guided("A free answer with no headings.").is_none());
+    }
 }
