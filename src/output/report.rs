@@ -28,8 +28,7 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
     for point in &report.rubric {
         let mark = mark(point.hit, theme);
         out.push_str(&format!("  {mark} {}\n", theme.id(&point.id)));
-        out.push_str(&wrap(&point.point, width, "      "));
-        out.push('\n');
+        push_wrapped(&mut out, &point.point, width, "      ");
         if let Some(evidence) = point.evidence.first() {
             out.push_str(&theme.dim(&wrap(&format!("you said: \"{evidence}\""), width, "      ")));
             out.push('\n');
@@ -63,8 +62,12 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    out.push_str(&wrap(&format!("Numbers you gave: {metrics}"), width, "  "));
-    out.push('\n');
+    push_wrapped(
+        &mut out,
+        &format!("Numbers you gave: {metrics}"),
+        width,
+        "  ",
+    );
     out.push_str(&found_line("Lesson", &s.lesson, theme, width));
     let principle: Vec<String> = s
         .principle
@@ -72,20 +75,12 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
         .map(|p| format!("{} {}", mark(p.hit, theme), p.label))
         .collect();
     if !principle.is_empty() {
-        out.push_str(&wrap(
-            &format!("Principle: {}", principle.join("  ")),
-            width,
-            "  ",
-        ));
-        out.push('\n');
+        let line = format!("Principle: {}", principle.join("  "));
+        push_wrapped(&mut out, &line, width, "  ");
     }
     for claim in &s.vague_claims {
-        out.push_str(&wrap(
-            &format!("{} vague: {claim}", theme.warn("!")),
-            width,
-            "  ",
-        ));
-        out.push('\n');
+        let line = format!("{} vague: {claim}", theme.warn("!"));
+        push_wrapped(&mut out, &line, width, "  ");
     }
     for flag in &s.red_flags {
         let line = format!(
@@ -94,8 +89,7 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
             flag.kind,
             flag.evidence
         );
-        out.push_str(&wrap(&line, width, "  "));
-        out.push('\n');
+        push_wrapped(&mut out, &line, width, "  ");
     }
 
     out.push('\n');
@@ -131,6 +125,12 @@ fn found_line(name: &str, part: &Part, theme: Theme, width: usize) -> String {
         "    ",
     );
     format!("  {mark} {}\n", text.trim_start())
+}
+
+/// Appends `text` wrapped to `width` with `indent`, and a line break.
+fn push_wrapped(out: &mut String, text: &str, width: usize, indent: &str) {
+    out.push_str(&wrap(text, width, indent));
+    out.push('\n');
 }
 
 fn mark(hit: bool, theme: Theme) -> String {
