@@ -81,7 +81,8 @@ fn bench_scoring(c: &mut Criterion) {
 }
 
 fn bench_drill_start(c: &mut Criterion) {
-    use earn_trust::drill::{Selection, choose_questions, render_question, shuffle};
+    use earn_trust::choice::{Selection, choose_questions, shuffle};
+    use earn_trust::drill::render_question;
     use earn_trust::output::Theme;
     use rand::SeedableRng;
     c.bench_function(

@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::output::ColorChoice;
+
 const MAIN_EXAMPLES: &str = "\
 Examples:
   earn-trust drill
@@ -60,17 +62,6 @@ pub struct GlobalArgs {
     pub color: ColorChoice,
 }
 
-/// When to colour output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    /// Colour when stdout is a terminal and NO_COLOR is not set.
-    Auto,
-    /// Always colour, even into a pipe.
-    Always,
-    /// Never colour.
-    Never,
-}
-
 /// Output format of commands that print data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Format {
@@ -102,37 +93,7 @@ Examples:
   earn-trust drill --question harsh-truth --mode free
   earn-trust drill --seed 42 --time-limit 3
   earn-trust drill --count 2 < answers.txt   (answers separated by lines of ---)")]
-    Drill {
-        /// How many questions (more than the bank holds is clamped).
-        #[arg(long = "count", value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
-        count: u16,
-        /// Seed for the random part of the choice: the same seed, history and date give the
-        /// same questions in the same order.
-        #[arg(long = "seed", value_name = "S")]
-        seed: Option<u64>,
-        /// Drill this question only.
-        #[arg(long = "question", value_name = "ID", conflicts_with_all = ["tag", "count"])]
-        question: Option<String>,
-        /// Only questions with this tag.
-        #[arg(long = "tag", value_name = "TAG")]
-        tag: Option<String>,
-        /// How to type answers: guided (one prompt per STAR part), free, or editor
-        /// ($VISUAL or $EDITOR) [default: guided].
-        #[arg(long = "mode", value_enum, value_name = "MODE")]
-        mode: Option<crate::drill::DrillMode>,
-        /// A gentle warning when an answer takes longer than this many minutes.
-        #[arg(long = "time-limit", value_name = "MINUTES", value_parser = parse_minutes)]
-        time_limit: Option<f64>,
-        /// Pure random choice, ignoring what your history says you need.
-        #[arg(long = "random")]
-        random: bool,
-        /// Record nothing from this session in the practice history.
-        #[arg(long = "no-save")]
-        no_save: bool,
-        /// Record scores but not the text of your answers.
-        #[arg(long = "no-answer-text")]
-        no_answer_text: bool,
-    },
+    Drill(DrillArgs),
 
     /// List the questions in the bank.
     #[command(after_help = "\
@@ -140,14 +101,7 @@ Examples:
   earn-trust list
   earn-trust list --tag failure
   earn-trust list --format json")]
-    List {
-        /// Only questions with this tag (e.g. candour, failure, customer).
-        #[arg(long = "tag", value_name = "TAG")]
-        tag: Option<String>,
-        /// Output format.
-        #[arg(long = "format", value_enum, default_value_t)]
-        format: Format,
-    },
+    List(ListArgs),
 
     /// Show one question: rubric, follow-ups and sample answers.
     #[command(after_help = "\
@@ -155,17 +109,7 @@ Examples:
   earn-trust show harsh-truth
   earn-trust show harsh-truth --no-samples
   earn-trust show harsh-truth --format json")]
-    Show {
-        /// The question's id (see `earn-trust list`).
-        #[arg(value_name = "ID")]
-        id: String,
-        /// Output format.
-        #[arg(long = "format", value_enum, default_value_t)]
-        format: Format,
-        /// Leave the sample answers out (to answer before you read them).
-        #[arg(long = "no-samples")]
-        no_samples: bool,
-    },
+    Show(ShowArgs),
 
     /// Score a written answer to one question and explain the score.
     #[command(after_help = "\
@@ -174,23 +118,7 @@ Examples:
   earn-trust score --question harsh-truth < my-answer.txt
   earn-trust score --question harsh-truth --answer-file my-answer.txt --format json
   earn-trust score --question harsh-truth --answer-file my-answer.txt --save")]
-    Score {
-        /// The question the answer is for (see `earn-trust list`).
-        #[arg(long = "question", value_name = "ID")]
-        question: String,
-        /// File holding the answer; `-` or no flag reads piped stdin.
-        #[arg(long = "answer-file", value_name = "PATH")]
-        answer_file: Option<PathBuf>,
-        /// Output format.
-        #[arg(long = "format", value_enum, default_value_t)]
-        format: Format,
-        /// Record the score in the practice history.
-        #[arg(long = "save")]
-        save: bool,
-        /// With --save: keep the score but not the answer text.
-        #[arg(long = "no-answer-text", requires = "save")]
-        no_answer_text: bool,
-    },
+    Score(ScoreArgs),
 
     /// Show past attempts, newest first.
     #[command(after_help = "\
@@ -199,28 +127,14 @@ Examples:
   earn-trust history --last 10
   earn-trust history --question harsh-truth
   earn-trust history --format json")]
-    History {
-        /// Only this question, each attempt compared with the one before.
-        #[arg(long = "question", value_name = "ID")]
-        question: Option<String>,
-        /// Only the N most recent attempts.
-        #[arg(long = "last", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
-        last: Option<u32>,
-        /// Output format.
-        #[arg(long = "format", value_enum, default_value_t)]
-        format: Format,
-    },
+    History(HistoryArgs),
 
     /// Show progress: scores per question, trends, weak points and readiness.
     #[command(after_help = "\
 Examples:
   earn-trust stats
   earn-trust stats --format json")]
-    Stats {
-        /// Output format.
-        #[arg(long = "format", value_enum, default_value_t)]
-        format: Format,
-    },
+    Stats(StatsArgs),
 
     /// Write a practice journal: every answer with its score and feedback.
     #[command(after_help = "\
@@ -228,28 +142,14 @@ Examples:
   earn-trust export > journal.md
   earn-trust export --output journal.md
   earn-trust export --format json --output journal.json --force")]
-    Export {
-        /// Output format.
-        #[arg(long = "format", value_enum, default_value_t)]
-        format: ExportFormat,
-        /// Write to this file instead of stdout.
-        #[arg(long = "output", value_name = "PATH")]
-        output: Option<PathBuf>,
-        /// Overwrite the output file if it exists.
-        #[arg(long = "force")]
-        force: bool,
-    },
+    Export(ExportArgs),
 
     /// Remove the practice history and drafts (says what, and asks for --yes).
     #[command(after_help = "\
 Examples:
   earn-trust reset
   earn-trust reset --yes")]
-    Reset {
-        /// Really remove them.
-        #[arg(long = "yes")]
-        yes: bool,
-    },
+    Reset(ResetArgs),
 
     /// Print a shell completion script.
     #[command(after_help = "\
@@ -257,11 +157,7 @@ Examples:
   earn-trust completions bash > ~/.local/share/bash-completion/completions/earn-trust
   earn-trust completions zsh > ~/.zfunc/_earn-trust
   earn-trust completions fish > ~/.config/fish/completions/earn-trust.fish")]
-    Completions {
-        /// The shell.
-        #[arg(value_enum, value_name = "SHELL")]
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
 
     /// Print the manual page (roff).
     #[command(after_help = "\
@@ -275,11 +171,176 @@ Examples:
 Examples:
   earn-trust validate
   earn-trust validate my-bank.yaml")]
-    Validate {
-        /// The bank file to check [default: the bank in use].
-        #[arg(value_name = "PATH")]
-        path: Option<PathBuf>,
-    },
+    Validate(ValidateArgs),
+}
+
+/// Arguments of `earn-trust drill`.
+#[derive(Debug, Args)]
+pub struct DrillArgs {
+    /// How many questions (more than the bank holds is clamped).
+    #[arg(long = "count", value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u16).range(1..))]
+    pub count: u16,
+
+    /// Seed for the random part of the choice: the same seed, history and date give the
+    /// same questions in the same order.
+    #[arg(long = "seed", value_name = "S")]
+    pub seed: Option<u64>,
+
+    /// Drill this question only.
+    #[arg(long = "question", value_name = "ID", conflicts_with_all = ["tag", "count"])]
+    pub question: Option<String>,
+
+    /// Only questions with this tag.
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tag: Option<String>,
+
+    /// How to type answers: guided (one prompt per STAR part), free, or editor
+    /// ($VISUAL or $EDITOR) [default: guided].
+    #[arg(long = "mode", value_enum, value_name = "MODE")]
+    pub mode: Option<DrillMode>,
+
+    /// A gentle warning when an answer takes longer than this many minutes.
+    #[arg(long = "time-limit", value_name = "MINUTES", value_parser = parse_minutes)]
+    pub time_limit: Option<f64>,
+
+    /// Pure random choice, ignoring what your history says you need.
+    #[arg(long = "random")]
+    pub random: bool,
+
+    /// Record nothing from this session in the practice history.
+    #[arg(long = "no-save")]
+    pub no_save: bool,
+
+    /// Record scores but not the text of your answers.
+    #[arg(long = "no-answer-text")]
+    pub no_answer_text: bool,
+}
+
+/// Arguments of `earn-trust list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only questions with this tag (e.g. candour, failure, customer).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tag: Option<String>,
+
+    /// Output format.
+    #[arg(long = "format", value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// Arguments of `earn-trust show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The question's id (see `earn-trust list`).
+    #[arg(value_name = "ID")]
+    pub id: String,
+
+    /// Output format.
+    #[arg(long = "format", value_enum, default_value_t)]
+    pub format: Format,
+
+    /// Leave the sample answers out (to answer before you read them).
+    #[arg(long = "no-samples")]
+    pub no_samples: bool,
+}
+
+/// Arguments of `earn-trust score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// The question the answer is for (see `earn-trust list`).
+    #[arg(long = "question", value_name = "ID")]
+    pub question: String,
+
+    /// File holding the answer; `-` or no flag reads piped stdin.
+    #[arg(long = "answer-file", value_name = "PATH")]
+    pub answer_file: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long = "format", value_enum, default_value_t)]
+    pub format: Format,
+
+    /// Record the score in the practice history.
+    #[arg(long = "save")]
+    pub save: bool,
+
+    /// With --save: keep the score but not the answer text.
+    #[arg(long = "no-answer-text", requires = "save")]
+    pub no_answer_text: bool,
+}
+
+/// Arguments of `earn-trust history`.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// Only this question, each attempt compared with the one before.
+    #[arg(long = "question", value_name = "ID")]
+    pub question: Option<String>,
+
+    /// Only the N most recent attempts.
+    #[arg(long = "last", value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub last: Option<u32>,
+
+    /// Output format.
+    #[arg(long = "format", value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// Arguments of `earn-trust stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Output format.
+    #[arg(long = "format", value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// Arguments of `earn-trust export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long = "format", value_enum, default_value_t)]
+    pub format: ExportFormat,
+
+    /// Write to this file instead of stdout.
+    #[arg(long = "output", value_name = "PATH")]
+    pub output: Option<PathBuf>,
+
+    /// Overwrite the output file if it exists.
+    #[arg(long = "force")]
+    pub force: bool,
+}
+
+/// Arguments of `earn-trust reset`.
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    /// Really remove them.
+    #[arg(long = "yes")]
+    pub yes: bool,
+}
+
+/// Arguments of `earn-trust completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `earn-trust validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The bank file to check [default: the bank in use].
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+}
+
+/// How answers are typed in a terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DrillMode {
+    /// One prompt per STAR part, each with a hint.
+    Guided,
+    /// One answer, typed freely.
+    Free,
+    /// Your $VISUAL or $EDITOR, on a STAR template.
+    Editor,
 }
 
 fn parse_minutes(text: &str) -> Result<f64, String> {

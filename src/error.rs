@@ -4,9 +4,12 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
+use crate::bank::BankError;
+
 /// Exit code for bad usage or bad input (clap uses the same).
 pub const EXIT_USAGE: u8 = 2;
-/// Exit code for a run that failed for another reason (I/O, data directory).
+/// Exit code for a run that failed for another reason (I/O, data directory, a fault of
+/// the tool itself).
 pub const EXIT_FAILURE: u8 = 1;
 /// Exit code after Ctrl-C, as shells report for SIGINT.
 pub const EXIT_INTERRUPTED: u8 = 130;
@@ -18,52 +21,25 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
 
-    /// A bank file the user named could not be read.
-    #[error("{path}: cannot read the bank: {source}")]
-    BankRead {
-        path: String,
-        source: std::io::Error,
-    },
+    /// A bank the user named that cannot be used, or a question or tag it does not have.
+    #[error(transparent)]
+    Bank(#[from] BankError),
 
-    /// A bank file larger than the loader accepts.
-    #[error("{path}: the bank is {size} bytes; the limit is {limit} bytes (8 MiB)")]
-    BankTooLarge { path: String, size: u64, limit: u64 },
-
-    /// A bank file that is binary or not UTF-8.
-    #[error("{path}:{line}:{column}: the bank is not UTF-8 text ({what})")]
-    BankNotText {
-        path: String,
-        line: usize,
-        column: usize,
-        what: &'static str,
-    },
-
-    /// A YAML syntax error, unknown field or wrong type.
-    #[error("{path}{location}{message}")]
-    BankSyntax {
-        path: String,
-        /// `:line:column: `, or `: ` when the parser gave no position.
-        location: String,
-        message: String,
-    },
-
-    /// A bank that parses but breaks the format's rules; every problem is listed.
-    #[error("{path}: the bank has {} problem(s):\n{}", problems.len(), render_problems(path, problems))]
-    BankInvalid {
-        path: String,
-        problems: Vec<crate::bank::Problem>,
-    },
-
-    /// A question id that is not in the bank.
-    #[error("no question with id `{id}` in the bank{}", suggest(suggestions))]
-    UnknownQuestion {
-        id: String,
-        suggestions: Vec<String>,
-    },
+    /// Data compiled into the binary does not decode: the build is broken, not the input.
+    #[error("the built-in {what} is damaged ({why}); rebuild earn-trust")]
+    BuiltInDamaged { what: &'static str, why: String },
 
     /// An answer that cannot be scored (empty, too large, unreadable).
     #[error("{0}")]
     BadAnswer(String),
+
+    /// A file in the data directory (or one the user named) cannot be read.
+    #[error("{}: {what}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        what: &'static str,
+        source: std::io::Error,
+    },
 
     /// The data directory or a file in it cannot be created or written.
     #[error("{}: {what}: {source}", path.display())]
@@ -95,34 +71,43 @@ impl Error {
     /// The process exit code for this error.
     pub fn exit_code(&self) -> u8 {
         match self {
-            Error::Write { .. } | Error::Io { .. } | Error::NoDataDir => EXIT_FAILURE,
+            Error::Usage(_) | Error::Bank(_) | Error::BadAnswer(_) => EXIT_USAGE,
+            Error::BuiltInDamaged { .. }
+            | Error::Read { .. }
+            | Error::Write { .. }
+            | Error::NoDataDir
+            | Error::Io { .. } => EXIT_FAILURE,
             Error::Interrupted => EXIT_INTERRUPTED,
-            _ => EXIT_USAGE,
         }
-    }
-}
-
-fn render_problems(path: &str, problems: &[crate::bank::Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| format!("  {}", p.render(path)))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn suggest(suggestions: &[String]) -> String {
-    match suggestions {
-        [] => " (run `earn-trust list` to see them)".to_string(),
-        [one] => format!("; did you mean `{one}`?"),
-        many => format!(
-            "; did you mean one of: {}?",
-            many.iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
     }
 }
 
 /// Shorthand for results in this crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_errors_exit_2_and_faults_exit_1() {
+        let unknown = BankError::UnknownQuestion {
+            id: "x".into(),
+            suggestions: vec![],
+        };
+        assert_eq!(Error::from(unknown).exit_code(), EXIT_USAGE);
+        let damaged = Error::BuiltInDamaged {
+            what: "bank",
+            why: "truncated".into(),
+        };
+        assert_eq!(damaged.exit_code(), EXIT_FAILURE);
+        assert!(damaged.to_string().contains("rebuild"));
+        let read = Error::Read {
+            path: "h".into(),
+            what: "cannot read practice history",
+            source: std::io::Error::other("x"),
+        };
+        assert_eq!(read.exit_code(), EXIT_FAILURE);
+        assert_eq!(Error::Interrupted.exit_code(), EXIT_INTERRUPTED);
+    }
+}

@@ -12,6 +12,7 @@ use std::time::SystemTime;
 use serde::{Deserialize, Serialize};
 
 use crate::attempt::{AnswerMode, Attempt, AttemptKind};
+use crate::bank::Bank;
 use crate::scoring::Grade;
 use crate::{Error, Result};
 
@@ -131,7 +132,7 @@ pub fn load(path: &Path) -> Result<(Vec<Record>, Vec<String>)> {
             return Ok((Vec::new(), Vec::new()));
         }
         Err(source) => {
-            return Err(Error::Write {
+            return Err(Error::Read {
                 path: path.to_path_buf(),
                 what: "cannot read practice history",
                 source,
@@ -143,12 +144,20 @@ pub fn load(path: &Path) -> Result<(Vec<Record>, Vec<String>)> {
         .lock_shared()
         .and_then(|()| file.read_to_end(&mut bytes));
     let _ = file.unlock();
-    read.map_err(|source| Error::Write {
+    read.map_err(|source| Error::Read {
         path: path.to_path_buf(),
         what: "cannot read practice history",
         source,
     })?;
     Ok(parse(&bytes, &path.display().to_string()))
+}
+
+/// The records that belong to `bank` (by its label, and to a question it has).
+pub fn records_for<'a>(records: &'a [Record], bank: &Bank, label: &str) -> Vec<&'a Record> {
+    records
+        .iter()
+        .filter(|r| r.bank == label && bank.question(&r.question).is_some())
+        .collect()
 }
 
 /// Parses history bytes; `name` labels warnings.

@@ -1,23 +1,20 @@
-//! What the history says: per-question statistics, attempt-to-attempt comparisons, and
-//! which questions need practice next (never answered, then weak or falling, then due for
-//! review on an SM-2 schedule).
+//! What the history says: per-question statistics and attempt-to-attempt comparisons.
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, SystemTime};
 
-use rand::Rng;
-use rand::seq::SliceRandom;
 use serde::Serialize;
 
 use crate::attempt::AttemptKind;
-use crate::bank::{Bank, Question};
+use crate::bank::Bank;
 use crate::history::Record;
 
 /// Scores at or above this count as ready.
 pub const READY_SCORE: u8 = 75;
 /// How recent a ready answer must be.
 pub const READY_DAYS: u64 = 14;
-const DAY: u64 = 86_400;
+/// Seconds in a day.
+pub(crate) const DAY: u64 = 86_400;
 
 /// One question's figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -63,14 +60,6 @@ pub struct Stats {
     /// Every score, oldest first.
     pub timeline: Vec<u8>,
     pub readiness: Readiness,
-}
-
-/// The records that belong to `bank` (by its label, and to a question it has).
-pub fn records_for<'a>(records: &'a [Record], bank: &Bank, label: &str) -> Vec<&'a Record> {
-    records
-        .iter()
-        .filter(|r| r.bank == label && bank.question(&r.question).is_some())
-        .collect()
 }
 
 /// Statistics of `records` (oldest first, all of this bank) against `bank`, as of `now`.
@@ -220,95 +209,12 @@ pub fn compare_attempts<'a>(records: &[&'a Record]) -> Vec<Comparison<'a>> {
         .collect()
 }
 
-/// How much a question needs practice; lower comes first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Need {
-    NeverAnswered,
-    /// The last score was low (under 60) or lower than the one before.
-    WeakOrFalling,
-    /// Due for review on the SM-2 schedule.
-    Due,
-    NotDue,
-}
-
-/// The day (since 1970, UTC) a question is next due, by SM-2 over its scores: each answer
-/// is a review graded 0-5 (score / 20); a grade under 3 starts the intervals again.
-pub fn next_due_day(reviews: &[(u64, u8)]) -> Option<u64> {
-    let mut repetitions = 0u32;
-    let mut ease = 2.5f64;
-    let mut interval = 0f64;
-    let mut last_day = None;
-    for &(day, score) in reviews {
-        let grade = (f64::from(score) / 20.0).round().clamp(0.0, 5.0);
-        if grade < 3.0 {
-            repetitions = 0;
-            interval = 1.0;
-        } else {
-            interval = match repetitions {
-                0 => 1.0,
-                1 => 6.0,
-                _ => (interval * ease).round(),
-            };
-            repetitions += 1;
-        }
-        ease = (ease + 0.1 - (5.0 - grade) * (0.08 + (5.0 - grade) * 0.02)).max(1.3);
-        last_day = Some(day);
-    }
-    last_day.map(|day| day + interval as u64)
-}
-
-/// How much `question` needs practice on `today` (days since 1970, UTC), judged by first
-/// tries: a rewrite in the same session is practice, not a review.
-pub fn need_of(question: &str, records: &[&Record], today: u64) -> Need {
-    let reviews: Vec<(u64, u8)> = records
-        .iter()
-        .filter(|r| r.question == question && r.kind == AttemptKind::First)
-        .filter_map(|r| {
-            let day = r
-                .time()?
-                .duration_since(SystemTime::UNIX_EPOCH)
-                .ok()?
-                .as_secs()
-                / DAY;
-            Some((day, r.score))
-        })
-        .collect();
-    match reviews.as_slice() {
-        [] => Need::NeverAnswered,
-        [.., (_, before), (_, last)] if *last < 60 || last < before => Need::WeakOrFalling,
-        [(_, last)] if *last < 60 => Need::WeakOrFalling,
-        _ if next_due_day(&reviews).is_some_and(|due| due <= today) => Need::Due,
-        _ => Need::NotDue,
-    }
-}
-
-/// Orders candidates by need, at random among equals: the same seed, history and day give
-/// the same order.
-pub fn by_need<'a, 'r>(
-    records: &'r [&'r Record],
-    today: u64,
-    rng: &'r mut impl Rng,
-) -> impl FnOnce(&mut Vec<&'a Question>) + 'r {
-    move |candidates| {
-        candidates.shuffle(rng);
-        candidates.sort_by_cached_key(|q| need_of(&q.id, records, today));
-    }
-}
-
-/// Days since 1970 (UTC) at `time`.
-pub fn day_of(time: SystemTime) -> u64 {
-    time.duration_since(SystemTime::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / DAY)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::attempt::AnswerMode;
     use crate::bank::{BankSource, load_bank};
     use crate::scoring::Grade;
-    use rand::SeedableRng;
-    use rand::rngs::StdRng;
 
     fn record(question: &str, day: u64, score: u8, kind: AttemptKind, hit: &[&str]) -> Record {
         Record {
@@ -341,7 +247,10 @@ mod tests {
         let unknown = record("not-in-this-bank", TODAY, 90, AttemptKind::First, &[]);
         let ours = record("harsh-truth", TODAY, 90, AttemptKind::First, &[]);
         let all = vec![other, unknown, ours.clone()];
-        assert_eq!(records_for(&all, &bank, "embedded"), vec![&ours]);
+        assert_eq!(
+            crate::history::records_for(&all, &bank, "embedded"),
+            vec![&ours]
+        );
     }
 
     #[test]
@@ -386,58 +295,5 @@ mod tests {
         assert_eq!(compared[1].change, Some(15));
         assert_eq!(compared[1].newly_hit, vec!["z".to_string()]);
         assert_eq!(compared[1].lost, vec!["x".to_string()]);
-    }
-
-    #[test]
-    fn sm2_intervals_grow_with_good_scores_and_reset_on_bad_ones() {
-        assert_eq!(next_due_day(&[(100, 90)]), Some(101));
-        assert_eq!(next_due_day(&[(100, 90), (101, 90)]), Some(107));
-        assert!(next_due_day(&[(100, 90), (101, 90), (107, 90)]).unwrap() > 107 + 6);
-        assert_eq!(next_due_day(&[(100, 90), (101, 90), (107, 30)]), Some(108));
-    }
-
-    #[test]
-    fn need_puts_never_answered_first_then_weak_then_due() {
-        let records = [
-            record("weak", TODAY - 1, 45, AttemptKind::First, &[]),
-            record("falling", TODAY - 3, 85, AttemptKind::First, &[]),
-            record("falling", TODAY - 1, 70, AttemptKind::First, &[]),
-            record("due", TODAY - 10, 90, AttemptKind::First, &[]),
-            record("fresh", TODAY - 30, 90, AttemptKind::First, &[]),
-            record("fresh", TODAY - 29, 90, AttemptKind::First, &[]),
-            record("fresh", TODAY - 1, 95, AttemptKind::First, &[]),
-            record("fresh", TODAY - 1, 20, AttemptKind::Retry, &[]),
-        ];
-        let records: Vec<&Record> = records.iter().collect();
-        assert_eq!(need_of("never", &records, TODAY), Need::NeverAnswered);
-        assert_eq!(need_of("weak", &records, TODAY), Need::WeakOrFalling);
-        assert_eq!(need_of("falling", &records, TODAY), Need::WeakOrFalling);
-        assert_eq!(need_of("due", &records, TODAY), Need::Due);
-        assert_eq!(need_of("fresh", &records, TODAY), Need::NotDue);
-    }
-
-    #[test]
-    fn ordering_by_need_is_reproducible_and_keeps_tiers() {
-        let bank = load_bank(&BankSource::Embedded).unwrap();
-        let records: Vec<Record> = bank
-            .questions
-            .iter()
-            .skip(1)
-            .map(|q| record(&q.id, TODAY - 1, 95, AttemptKind::First, &[]))
-            .collect();
-        let records: Vec<&Record> = records.iter().collect();
-        let order = |seed| {
-            let mut rng = StdRng::seed_from_u64(seed);
-            let mut list: Vec<&Question> = bank.questions.iter().collect();
-            by_need(&records, TODAY, &mut rng)(&mut list);
-            list.iter().map(|q| q.id.clone()).collect::<Vec<_>>()
-        };
-        let first = order(3);
-        assert_eq!(
-            first[0], bank.questions[0].id,
-            "the never-answered question comes first"
-        );
-        assert_eq!(first, order(3));
-        assert_ne!(first, order(4), "random among equals");
     }
 }

@@ -7,11 +7,11 @@ use std::time::Instant;
 use console::Term;
 
 use super::typing::{INTERRUPTED, PENDING_DRAFT, Typed, editor, select, type_answer};
-use super::{DrillMode, Session, append_follow_up, choose_follow_up, render_question};
+use super::{Mode, Session, append_follow_up, choose_follow_up, render_question};
 use crate::attempt::{Attempt, AttemptKind};
 use crate::bank::{Level, Question};
-use crate::commands::print_stdout;
 use crate::drafts::{self, Draft};
+use crate::output::print_stdout;
 use crate::output::{self, render_report, render_sample, samples_in_order};
 use crate::scoring::Scorer;
 use crate::{Error, Result};
@@ -58,7 +58,7 @@ pub fn run<'a>(session: &mut Session<'a>, mut questions: Vec<&'a Question>) -> R
     if matches!(result, Err(Error::Interrupted)) {
         // A line of its own, below whatever was being typed.
         let _ = term.write_line("");
-        if !session.attempts.is_empty() {
+        if session.has_answers() {
             let _ = print_stdout(&format!("\n{}", session.summary()));
         }
     }
@@ -71,12 +71,12 @@ fn drill<'a>(
     term: &Term,
 ) -> Result<()> {
     let (resumed, later) = offer_drafts(session, questions, term)?;
-    let mode = match session.options.mode.unwrap_or(DrillMode::Guided) {
-        DrillMode::Editor if editor().is_none() => {
+    let mode = match session.options.mode.unwrap_or(Mode::Guided) {
+        Mode::Editor if editor().is_none() => {
             eprintln!(
                 "note: neither $VISUAL nor $EDITOR names an editor that can be found; using free mode"
             );
-            DrillMode::Free
+            Mode::Free
         }
         mode => mode,
     };
@@ -104,13 +104,13 @@ fn drill<'a>(
     print_stdout(&format!("\n{}", session.summary()))
 }
 
-fn print_header(session: &Session, count: usize, mode: DrillMode) -> Result<()> {
+fn print_header(session: &Session, count: usize, mode: Mode) -> Result<()> {
     let theme = session.theme;
     let principle = &session.bank.principle;
     let how = match mode {
-        DrillMode::Guided => "You answer in four parts: Situation, Task, Action, Result.",
-        DrillMode::Free => "You answer in one go, as you would say it.",
-        DrillMode::Editor => "Your editor opens on a STAR template; save and close it to submit.",
+        Mode::Guided => "You answer in four parts: Situation, Task, Action, Result.",
+        Mode::Free => "You answer in one go, as you would say it.",
+        Mode::Editor => "Your editor opens on a STAR template; save and close it to submit.",
     };
     let text = format!(
         "{}\n{}\n\n{count} question(s). {how}\nEnd an answer (or a part) with a line holding only \".\", or press Enter twice.\nPress Ctrl-C to stop; what you typed is kept as a draft.\n",
@@ -136,8 +136,7 @@ fn offer_drafts<'a>(
         eprintln!("warning: {warning}");
     }
     // With --question or --tag, only drafts that fit what was asked for are offered.
-    let filtered =
-        session.options.selection.question.is_some() || session.options.selection.tag.is_some();
+    let filtered = session.options.narrowed;
     let mut resumed = Vec::new();
     let mut later = Vec::new();
     let wanted = questions.len();
@@ -183,7 +182,7 @@ fn ask(
     session: &mut Session,
     question: &Question,
     (index, total): (usize, usize),
-    mode: DrillMode,
+    mode: Mode,
     start_text: Option<String>,
     keep_draft: bool,
     term: &Term,
@@ -275,14 +274,8 @@ fn ask(
                     asked.push(follow_up.clone());
                     print_stdout(&format!("\n{} {}\n", theme.bold("Follow-up:"), follow_up))?;
                     let started = Instant::now();
-                    match type_answer(
-                        session,
-                        question,
-                        DrillMode::Free,
-                        "",
-                        (keep_draft, false),
-                        term,
-                    )? {
+                    match type_answer(session, question, Mode::Free, "", (keep_draft, false), term)?
+                    {
                         Typed::Answer(reply) => {
                             answer = append_follow_up(&answer, &reply);
                             kind = AttemptKind::FollowUp;

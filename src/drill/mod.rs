@@ -1,89 +1,102 @@
-//! `earn-trust drill`: questions one at a time, a typed answer, the report, and a chance
-//! to improve. The session logic lives here; `interactive` and `piped` own the terminal
-//! and the pipe.
+//! The drill's session: questions one at a time, a typed or piped answer, the report, and
+//! a chance to improve. [`run`] takes the questions already chosen and everything else it
+//! needs as plain values; `interactive` runs the session in a terminal (typing itself in
+//! `typing`), `piped` reads answers from stdin, `summary` renders the end of a session.
 
 mod compose;
 mod follow_up;
 mod interactive;
 mod piped;
-mod select;
 mod summary;
 mod typing;
 
 use std::io::IsTerminal;
 use std::time::SystemTime;
 
-use rand::SeedableRng;
-use rand::rngs::StdRng;
-
 pub use compose::{AnswerLines, LineEffect, join_guided, split_blocks, strip_template};
 pub use follow_up::{append_follow_up, choose_follow_up};
-pub use select::{Selection, choose_questions, shuffle};
 pub use summary::render_summary;
 
 use crate::Result;
 use crate::attempt::{AnswerMode, Attempt};
 use crate::bank::{Bank, Question};
-use crate::commands::Context;
 use crate::history::{self, Record};
 use crate::output::{self, Theme};
-use crate::progress;
 use crate::store::DataDir;
 
 /// How answers are typed in a terminal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum DrillMode {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
     /// One prompt per STAR part, each with a hint.
     Guided,
     /// One answer, typed freely.
     Free,
-    /// Your $VISUAL or $EDITOR, on a STAR template.
+    /// `$VISUAL` or `$EDITOR`, on a STAR template.
     Editor,
 }
 
-impl DrillMode {
+impl Mode {
     fn answer_mode(self) -> AnswerMode {
         match self {
-            DrillMode::Guided => AnswerMode::Guided,
-            DrillMode::Free => AnswerMode::Free,
-            DrillMode::Editor => AnswerMode::Editor,
+            Mode::Guided => AnswerMode::Guided,
+            Mode::Free => AnswerMode::Free,
+            Mode::Editor => AnswerMode::Editor,
         }
     }
 }
 
-/// Everything `drill` was asked to do.
+/// How the drill should behave.
 #[derive(Debug, Clone)]
 pub struct DrillOptions {
-    pub selection: Selection,
-    pub seed: Option<u64>,
-    /// `None` when the user did not pass `--mode` (guided in a terminal).
-    pub mode: Option<DrillMode>,
+    /// `None` when the user did not choose (guided in a terminal).
+    pub mode: Option<Mode>,
     /// Minutes after which a gentle warning is shown.
     pub time_limit: Option<f64>,
-    /// Pure random choice instead of choice by need.
-    pub random: bool,
     /// Record answers in the practice history.
     pub save: bool,
     /// Keep the answer text in the history.
     pub keep_text: bool,
+    /// The questions were narrowed to an id or a tag: only drafts among them are offered.
+    pub narrowed: bool,
 }
 
-/// A drill in progress: what it needs and what it has collected.
-pub(crate) struct Session<'a> {
+/// What a drill needs, and what it has collected.
+pub struct Session<'a> {
     pub bank: &'a Bank,
     pub data: DataDir,
+    /// Theme for stdout.
     pub theme: Theme,
     /// Whether prompts (on stderr) are coloured.
     pub prompt_color: bool,
     pub width: usize,
     pub options: DrillOptions,
-    /// Every scored answer, with its question id, in order.
-    pub attempts: Vec<(String, Attempt)>,
     /// How history names the bank.
     pub bank_label: String,
+    /// Every scored answer, with its question id, in order.
+    attempts: Vec<(String, Attempt)>,
 }
 
-impl Session<'_> {
+impl<'a> Session<'a> {
+    /// A session with nothing answered yet.
+    pub fn new(
+        bank: &'a Bank,
+        data: DataDir,
+        (theme, prompt_color, width): (Theme, bool, usize),
+        options: DrillOptions,
+        bank_label: String,
+    ) -> Self {
+        Session {
+            bank,
+            data,
+            theme,
+            prompt_color,
+            width,
+            options,
+            bank_label,
+            attempts: Vec::new(),
+        }
+    }
+
     /// Keeps a scored answer, and saves it to the history unless told not to.
     pub fn record(&mut self, question: &Question, attempt: Attempt) -> Result<()> {
         if self.options.save {
@@ -98,6 +111,11 @@ impl Session<'_> {
         }
         self.attempts.push((question.id.clone(), attempt));
         Ok(())
+    }
+
+    /// Whether anything has been answered yet.
+    pub fn has_answers(&self) -> bool {
+        !self.attempts.is_empty()
     }
 
     /// The session summary as text.
@@ -139,49 +157,20 @@ pub fn render_question(
     )
 }
 
-/// Runs `earn-trust drill`.
-pub fn run_drill(context: &Context, options: DrillOptions) -> Result<()> {
-    let bank = context.load_bank()?;
-    let data = context.data_dir()?;
-    let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
-    // Without a terminal and with --no-save, nothing is ever written.
-    if terminal || options.save {
-        data.ensure_writable()?;
-    }
-    let seed = options.seed.unwrap_or_else(rand::random);
-    let mut rng = StdRng::seed_from_u64(seed);
-    let records = if options.random {
-        Vec::new()
+/// Whether the drill can type answers in a terminal (else it reads them from stdin).
+pub fn at_terminal() -> bool {
+    std::io::stdin().is_terminal() && std::io::stderr().is_terminal()
+}
+
+/// Runs a drill over `questions`: in the terminal when `interactive`, else from stdin.
+pub fn run<'a>(
+    session: &mut Session<'a>,
+    questions: Vec<&'a Question>,
+    interactive: bool,
+) -> Result<()> {
+    if interactive {
+        interactive::run(session, questions)
     } else {
-        crate::practice::load_history(&data)?
-    };
-    let records = progress::records_for(&records, &bank, &context.bank_source.label());
-    let chosen = if records.is_empty() {
-        choose_questions(&bank, &options.selection, shuffle(&mut rng))?
-    } else {
-        let today = progress::day_of(SystemTime::now());
-        choose_questions(
-            &bank,
-            &options.selection,
-            progress::by_need(&records, today, &mut rng),
-        )?
-    };
-    if let Some(note) = &chosen.note {
-        eprintln!("{note}");
-    }
-    let mut session = Session {
-        bank: &bank,
-        data,
-        theme: context.stdout_theme(),
-        prompt_color: output::stderr_color(context.color),
-        width: output::terminal_width(),
-        options,
-        attempts: Vec::new(),
-        bank_label: context.bank_source.label(),
-    };
-    if terminal {
-        interactive::run(&mut session, chosen.questions)
-    } else {
-        piped::run(&mut session, &chosen.questions)
+        piped::run(session, &questions)
     }
 }

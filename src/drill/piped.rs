@@ -6,7 +6,7 @@ use super::{Session, render_question, split_blocks};
 use crate::answer::{MAX_ANSWER_BYTES, check_answer};
 use crate::attempt::{AnswerMode, Attempt, AttemptKind};
 use crate::bank::Question;
-use crate::commands::print_stdout;
+use crate::output::print_stdout;
 use crate::output::render_report;
 use crate::scoring::Scorer;
 use crate::{Error, Result};
@@ -86,7 +86,7 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
             questions.len() - blocks.len()
         );
     }
-    if !session.attempts.is_empty() {
+    if session.has_answers() {
         print_stdout(&format!("\n{}", session.summary()))?;
     }
     Ok(())

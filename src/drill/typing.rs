@@ -12,7 +12,7 @@ use dialoguer::Select;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme as PromptTheme};
 
 use super::compose::{GUIDED_PARTS, editor_template};
-use super::{AnswerLines, DrillMode, LineEffect, Session, join_guided, strip_template};
+use super::{AnswerLines, LineEffect, Mode, Session, join_guided, strip_template};
 use crate::bank::Question;
 use crate::drafts;
 use crate::output;
@@ -67,7 +67,7 @@ enum Typing {
 pub(super) fn type_answer(
     session: &Session,
     question: &Question,
-    mode: DrillMode,
+    mode: Mode,
     previous: &str,
     (keep_draft, resume): (bool, bool),
     term: &Term,
@@ -80,11 +80,11 @@ pub(super) fn type_answer(
         resume,
     };
     let typing = match mode {
-        DrillMode::Editor => match edit(session, question, previous) {
+        Mode::Editor => match edit(session, question, previous) {
             Some(text) => Typing::Done(text),
             None => type_lines(session, "Your answer", "", previous, &whole, term)?,
         },
-        DrillMode::Guided
+        Mode::Guided
             if previous.trim().is_empty() || (resume && split_guided(previous).is_some()) =>
         {
             // A resumed guided draft carries on at the part it was cut off in.
@@ -123,7 +123,7 @@ pub(super) fn type_answer(
                 None => Typing::Done(join_guided(&parts)),
             }
         }
-        DrillMode::Guided => type_lines(
+        Mode::Guided => type_lines(
             session,
             "Your answer",
             "Add to it below.",
@@ -131,7 +131,7 @@ pub(super) fn type_answer(
             &whole,
             term,
         )?,
-        DrillMode::Free => type_lines(session, "Your answer", "", previous, &whole, term)?,
+        Mode::Free => type_lines(session, "Your answer", "", previous, &whole, term)?,
     };
     match typing {
         Typing::Done(text) if text.trim().is_empty() => Ok(Typed::Empty),

@@ -8,7 +8,7 @@ mod progress;
 mod report;
 mod show;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 
 use console::Style;
 
@@ -19,7 +19,30 @@ pub use progress::{
 pub use report::{minutes, render_report, score_line};
 pub use show::{render_sample, render_show, render_show_json, samples_in_order};
 
-use crate::cli::ColorChoice;
+use crate::{Error, Result};
+
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when stdout is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour, even into a pipe.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Writes to stdout; a closed pipe (`earn-trust list | head`) ends output quietly.
+pub fn print_stdout(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::Io {
+            what: "cannot write to stdout",
+            source: err,
+        }),
+        _ => Ok(()),
+    }
+}
 
 /// Decides colour once for a stream: `always`/`never` win; `auto` colours only a
 /// terminal, and only when `NO_COLOR` is unset and `TERM` is not `dumb`.

@@ -181,24 +181,33 @@ pub(crate) struct Lexicon {
     reported: Vec<Cue>,
 }
 
-static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
-    situation: Cue::all(lexicon::SITUATION_CUES),
-    task: Cue::all(lexicon::TASK_CUES),
-    result: Cue::all(lexicon::RESULT_CUES),
-    change: Cue::all(lexicon::CHANGE_CUES),
-    lesson: Cue::all(lexicon::LESSON_CUES),
-    hypothetical: Cue::all(lexicon::HYPOTHETICAL_CUES),
-    vague: Cue::all(lexicon::VAGUE_CLAIMS),
-    blame: Cue::all(lexicon::BLAME),
-    spin: Cue::all(lexicon::SPIN),
-    unnoticed: Cue::all(lexicon::UNNOTICED),
-    deflect: Cue::all(lexicon::DEFLECT),
-    mislead: Cue::all(lexicon::MISLEAD),
-    credit: Cue::all(lexicon::CREDIT),
-    disrespect: Cue::all(lexicon::DISRESPECT),
-    owning: Cue::all(lexicon::OWNING),
-    disclosing: Cue::all(lexicon::DISCLOSING),
-    reported: Cue::all(lexicon::REPORTED),
+/// The phrase lists of `phrases/*.txt`, prepared by the build script.
+static PHRASES_BINARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phrases.bin"));
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    // The build script wrote these bytes from the same files; a decoding failure is a
+    // broken build, caught by the unit test below before any release.
+    let mut lists = earn_trust_bank::decode_phrase_lists(PHRASES_BINARY).unwrap_or_default();
+    let mut take = |name: &str| lists.remove(name).unwrap_or_default();
+    Lexicon {
+        situation: take("situation"),
+        task: take("task"),
+        result: take("result"),
+        change: take("change"),
+        lesson: take("lesson"),
+        hypothetical: take("hypothetical"),
+        vague: take("vague"),
+        blame: take("blame"),
+        spin: take("spin"),
+        unnoticed: take("unnoticed"),
+        deflect: take("deflect"),
+        mislead: take("mislead"),
+        credit: take("credit"),
+        disrespect: take("disrespect"),
+        owning: take("owning"),
+        disclosing: take("disclosing"),
+        reported: take("reported"),
+    }
 });
 
 /// Scores `answer` to `question` under `principle`.

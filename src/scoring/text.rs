@@ -3,14 +3,11 @@
 //! Everything here is linear in the answer's length: sentences and repeats are found by
 //! hashing, cues through an index from stem to positions.
 
-use std::sync::LazyLock;
-
-use rust_stemmers::{Algorithm, Stemmer};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::StarPart;
+pub use earn_trust_bank::{Cue, stem, words};
 
-static STEMMER: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
+use super::StarPart;
 
 /// The longest evidence quote, in characters.
 pub const EVIDENCE_CHARS: usize = 160;
@@ -151,18 +148,6 @@ pub fn quote(text: &str) -> String {
         _ => cut.as_str(),
     };
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
-}
-
-/// Lowercase stem of one word.
-pub fn stem(word: &str) -> String {
-    STEMMER.stem(word).into_owned()
-}
-
-/// Splits text into lowercase words: letters and digits, with inner apostrophes kept.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .map(|w| w.trim_matches('\''))
-        .filter(|w| !w.is_empty())
 }
 
 impl Analysis {
@@ -467,36 +452,6 @@ impl CueHits {
         self.sentences.sort_unstable();
         self.sentences.dedup();
         self
-    }
-}
-
-/// A cue phrase, stemmed once.
-#[derive(Debug, Clone)]
-pub struct Cue {
-    /// The phrase as written.
-    pub text: String,
-    words: Vec<String>,
-    stems: Vec<String>,
-}
-
-impl Cue {
-    /// Stems a phrase; `None` when it has no words.
-    pub fn new(text: &str) -> Option<Self> {
-        let words: Vec<String> = words(text).map(str::to_lowercase).collect();
-        let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
-        (!stems.is_empty()).then(|| Cue {
-            text: text.trim().to_string(),
-            words,
-            stems,
-        })
-    }
-
-    /// Stems every phrase of a list.
-    pub fn all<S: AsRef<str>>(phrases: &[S]) -> Vec<Cue> {
-        phrases
-            .iter()
-            .filter_map(|p| Cue::new(p.as_ref()))
-            .collect()
     }
 }
 

@@ -1,0 +1,70 @@
+//! The question bank in use: the built-in one (validated and encoded at build time) or a
+//! file the user named. The format itself lives in the `earn-trust-bank` crate.
+
+use std::path::PathBuf;
+
+pub use earn_trust_bank::{
+    Bank, BankError, LabelledAnswer, Level, Principle, Problem, Question, RubricPoint,
+    SampleAnswer, Signal, SignalRole, is_kebab_case, parse_bank, parse_labelled_set,
+};
+
+use crate::{Error, Result};
+
+/// The built-in bank as the build script validated and encoded it.
+static EMBEDDED_BANK_BINARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/earn-trust.bank"));
+
+/// Where a bank comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BankSource {
+    /// The bank compiled into the binary.
+    Embedded,
+    /// A bank file named by `--bank` or `EARN_TRUST_BANK`.
+    File(PathBuf),
+}
+
+impl BankSource {
+    /// How history records name this bank: `embedded` or the file's path.
+    pub fn label(&self) -> String {
+        match self {
+            BankSource::Embedded => "embedded".to_string(),
+            BankSource::File(path) => path.display().to_string(),
+        }
+    }
+
+    /// How error messages name this bank.
+    pub fn display_path(&self) -> String {
+        match self {
+            BankSource::Embedded => "content/earn-trust.yaml (embedded)".to_string(),
+            BankSource::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+/// Loads the bank from `source`: a file is read, parsed and validated; the built-in bank
+/// was validated when the binary was built.
+pub fn load_bank(source: &BankSource) -> Result<Bank> {
+    match source {
+        BankSource::Embedded => earn_trust_bank::decode_bank(EMBEDDED_BANK_BINARY)
+            .map_err(|why| Error::BuiltInDamaged { what: "bank", why }),
+        BankSource::File(file) => Ok(earn_trust_bank::read_bank_file(
+            file,
+            &source.display_path(),
+        )?),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_binary_form_matches_the_yaml() {
+        let yaml = include_str!("../content/earn-trust.yaml");
+        let from_yaml = parse_bank(yaml, "embedded").unwrap();
+        let from_binary = load_bank(&BankSource::Embedded).unwrap();
+        assert_eq!(
+            earn_trust_bank::encode_bank(&from_yaml),
+            earn_trust_bank::encode_bank(&from_binary)
+        );
+    }
+}

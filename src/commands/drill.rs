@@ -1,0 +1,66 @@
+//! `earn-trust drill`: choose the questions (by need, or at random), then run the session
+//! in the terminal or over piped answers.
+
+use std::time::SystemTime;
+
+use rand::SeedableRng;
+use rand::rngs::StdRng;
+
+use super::Context;
+use crate::Result;
+use crate::choice::{Selection, by_need, choose_questions, day_of, shuffle};
+use crate::cli::{DrillArgs, DrillMode};
+use crate::drill::{self, DrillOptions, Mode, Session};
+use crate::history::records_for;
+use crate::output;
+
+/// Runs a drill as `args` ask.
+pub fn run(context: &Context, args: DrillArgs) -> Result<()> {
+    let bank = context.load_bank()?;
+    let data = context.data_dir()?;
+    let interactive = drill::at_terminal();
+    // Without a terminal and with --no-save, nothing is ever written.
+    if interactive || !args.no_save {
+        data.ensure_writable()?;
+    }
+    let mut rng = StdRng::seed_from_u64(args.seed.unwrap_or_else(rand::random));
+    let records = if args.random {
+        Vec::new()
+    } else {
+        context.load_history(&data)?
+    };
+    let bank_label = context.bank_source.label();
+    let records = records_for(&records, &bank, &bank_label);
+    let selection = Selection {
+        count: args.count.into(),
+        question: args.question.clone(),
+        tag: args.tag.clone(),
+    };
+    let chosen = if records.is_empty() {
+        choose_questions(&bank, &selection, shuffle(&mut rng))?
+    } else {
+        let today = day_of(SystemTime::now());
+        choose_questions(&bank, &selection, by_need(&records, today, &mut rng))?
+    };
+    if let Some(note) = &chosen.note {
+        eprintln!("{note}");
+    }
+    let options = DrillOptions {
+        mode: args.mode.map(|mode| match mode {
+            DrillMode::Guided => Mode::Guided,
+            DrillMode::Free => Mode::Free,
+            DrillMode::Editor => Mode::Editor,
+        }),
+        time_limit: args.time_limit,
+        save: !args.no_save,
+        keep_text: !args.no_answer_text,
+        narrowed: args.question.is_some() || args.tag.is_some(),
+    };
+    let look = (
+        context.stdout_theme(),
+        output::stderr_color(context.color),
+        output::terminal_width(),
+    );
+    let mut session = Session::new(&bank, data, look, options, bank_label);
+    drill::run(&mut session, chosen.questions, interactive)
+}

@@ -1,0 +1,51 @@
+//! `earn-trust score`: score one written answer and explain the score.
+
+use std::time::SystemTime;
+
+use super::Context;
+use crate::Result;
+use crate::answer::read_answer;
+use crate::attempt::{AnswerMode, Attempt, AttemptKind};
+use crate::cli::{Format, ScoreArgs};
+use crate::history::{self, Record};
+use crate::output::{self, print_stdout};
+use crate::scoring::score_answer;
+
+/// Scores the answer in `args.answer_file` (or piped stdin), saving it with `--save`.
+pub fn run(context: &Context, args: &ScoreArgs) -> Result<()> {
+    let bank = context.load_bank()?;
+    let question = bank.require_question(&args.question)?;
+    let data = if args.save {
+        let data = context.data_dir()?;
+        data.ensure_writable()?;
+        Some(data)
+    } else {
+        None
+    };
+    let answer = read_answer(args.answer_file.as_deref())?;
+    let report = score_answer(&bank.principle, question, &answer);
+    if let Some(data) = &data {
+        let attempt = Attempt {
+            kind: AttemptKind::First,
+            mode: AnswerMode::Score,
+            answer,
+            seconds: None,
+            report: report.clone(),
+        };
+        let record = Record::new(
+            &question.id,
+            &attempt,
+            &context.bank_source.label(),
+            SystemTime::now(),
+            !args.no_answer_text,
+        );
+        history::append(&data.history(), &record)?;
+    }
+    let text = match args.format {
+        Format::Json => output::to_json(&report),
+        Format::Text => {
+            output::render_report(&report, context.stdout_theme(), output::terminal_width())
+        }
+    };
+    print_stdout(&text)
+}

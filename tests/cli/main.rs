@@ -1,0 +1,15 @@
+//! The integration tests, in one crate so they build once: each module runs the real
+//! binary (assert_cmd, expectrl) or the library against real content.
+
+mod bank_content;
+mod browse;
+mod common;
+mod drill_piped;
+mod drill_pty;
+mod finish;
+mod hostile;
+mod progress;
+mod properties;
+mod scoring;
+mod scoring_labelled;
+mod validation;
