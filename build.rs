@@ -1,5 +1,5 @@
-//! Validates the built-in bank with the bank crate's own code and stores it in a compact
-//! binary form, and prepares the scorer's phrase lists (`src/scoring/phrases/*.txt`) the
+//! Validates the built-in bank with the bank crate's own code and stores it, and its cues
+//! prepared for matching, in a compact binary form; and prepares the scorer's phrase lists (`src/scoring/phrases/*.txt`) the
 //! same way: decoding these at start-up costs a fraction of parsing and stemming them. A
 //! bank that does not validate stops the build with the loader's message.
 
@@ -26,6 +26,8 @@ fn build(out: &Path) -> Result<(), String> {
         &out.join("earn-trust.bank"),
         &earn_trust_bank::encode_bank(&bank),
     )?;
+    let cues = earn_trust_bank::PreparedCues::prepare(&bank);
+    write(&out.join("earn-trust.cues"), &cues.encode())?;
 
     let mut lists = earn_trust_bank::PhraseLists::new();
     let entries = std::fs::read_dir(PHRASES).map_err(|err| format!("{PHRASES}: {err}"))?;

@@ -59,12 +59,12 @@ fn bench_scoring(c: &mut Criterion) {
         .collect::<Vec<_>>()
         .join(" ");
     c.bench_function("score a strong sample (~380 words)", |b| {
-        b.iter(|| score_answer(&bank.principle, question, black_box(strong)))
+        b.iter(|| score_answer(&bank, question, black_box(strong)))
     });
     c.bench_function("score a 1,000-word answer", |b| {
-        b.iter(|| score_answer(&bank.principle, question, black_box(&long)))
+        b.iter(|| score_answer(&bank, question, black_box(&long)))
     });
-    let scorer = Scorer::new(&bank.principle, question);
+    let scorer = Scorer::new(&bank, question);
     c.bench_function("score a 1,000-word answer, cues prepared", |b| {
         b.iter(|| scorer.score(black_box(&long)))
     });
@@ -75,7 +75,7 @@ fn bench_scoring(c: &mut Criterion) {
     let mut group = c.benchmark_group("huge answer");
     group.sample_size(10);
     group.bench_function("score a 1 MiB answer", |b| {
-        b.iter(|| score_answer(&bank.principle, question, black_box(&mib)))
+        b.iter(|| score_answer(&bank, question, black_box(&mib)))
     });
     group.finish();
 }

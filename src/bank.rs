@@ -4,14 +4,16 @@
 use std::path::PathBuf;
 
 pub use earn_trust_bank::{
-    Bank, BankError, LabelledAnswer, Level, Principle, Problem, Question, RubricPoint,
-    SampleAnswer, Signal, SignalRole, is_kebab_case, parse_bank, parse_labelled_set,
+    Bank, BankError, LabelledAnswer, Level, PreparedCues, Principle, Problem, Question,
+    QuestionCues, RubricPoint, SampleAnswer, Signal, SignalRole, is_kebab_case, parse_bank,
+    parse_labelled_set, prepare_signals,
 };
 
 use crate::{Error, Result};
 
-/// The built-in bank as the build script validated and encoded it.
+/// The built-in bank as the build script validated and encoded it, and its cues prepared.
 static EMBEDDED_BANK_BINARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/earn-trust.bank"));
+static EMBEDDED_CUES_BINARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/earn-trust.cues"));
 
 /// Where a bank comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,8 +46,13 @@ impl BankSource {
 /// was validated when the binary was built.
 pub fn load_bank(source: &BankSource) -> Result<Bank> {
     match source {
-        BankSource::Embedded => earn_trust_bank::decode_bank(EMBEDDED_BANK_BINARY)
-            .map_err(|why| Error::BuiltInDamaged { what: "bank", why }),
+        BankSource::Embedded => {
+            let damaged = |why| Error::BuiltInDamaged { what: "bank", why };
+            let mut bank = earn_trust_bank::decode_bank(EMBEDDED_BANK_BINARY).map_err(damaged)?;
+            let cues = PreparedCues::decode(EMBEDDED_CUES_BINARY).map_err(damaged)?;
+            bank.prepared = Some(std::sync::Arc::new(cues));
+            Ok(bank)
+        }
         BankSource::File(file) => Ok(earn_trust_bank::read_bank_file(
             file,
             &source.display_path(),
@@ -56,6 +63,19 @@ pub fn load_bank(source: &BankSource) -> Result<Bank> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_built_in_cues_are_prepared_as_the_scorer_would_prepare_them() {
+        let bank = load_bank(&BankSource::Embedded).unwrap();
+        let prepared = bank.prepared.as_ref().unwrap();
+        assert_eq!(prepared.signals(), Some(prepare_signals(&bank.principle)));
+        for (index, question) in bank.questions.iter().enumerate() {
+            assert_eq!(
+                prepared.question(index),
+                Some(QuestionCues::prepare(question))
+            );
+        }
+    }
 
     #[test]
     fn the_built_in_binary_form_matches_the_yaml() {

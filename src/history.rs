@@ -212,7 +212,7 @@ mod tests {
             mode: AnswerMode::Score,
             answer: score_text.to_string(),
             seconds: None,
-            report: score_answer(&bank.principle, question, score_text),
+            report: score_answer(&bank, question, score_text),
         };
         Record::new(
             "harsh-truth",

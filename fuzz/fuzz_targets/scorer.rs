@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let question =
         &BANK.questions[data.first().copied().unwrap_or(0) as usize % BANK.questions.len()];
-    let scorer = Scorer::new(&BANK.principle, question);
+    let scorer = Scorer::new(&BANK, question);
     let report = scorer.score(&text);
     assert!(report.score <= 100);
     assert_eq!(report, scorer.score(&text));

@@ -23,7 +23,7 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<()> {
         None
     };
     let answer = read_answer(args.answer_file.as_deref())?;
-    let report = score_answer(&bank.principle, question, &answer);
+    let report = score_answer(&bank, question, &answer);
     if let Some(data) = &data {
         let attempt = Attempt {
             kind: AttemptKind::First,

@@ -1,15 +1,17 @@
 //! The next question a bar-raiser would ask: first what the answer lacked, then the bank's.
 
-use crate::bank::Question;
-use crate::scoring::Report;
+use crate::bank::{Principle, Question};
+use crate::scoring::{Report, owned_up};
 
 /// A follow-up to ask after `report`, avoiding those in `asked`.
-pub fn choose_follow_up(question: &Question, report: &Report, asked: &[String]) -> String {
+pub fn choose_follow_up(
+    principle: &Principle,
+    question: &Question,
+    report: &Report,
+    asked: &[String],
+) -> String {
     let s = &report.signals;
-    let self_critical = s
-        .principle
-        .iter()
-        .any(|p| p.id == "self-criticism" && p.hit);
+    let self_critical = owned_up(principle, report);
     let gaps = [
         (
             s.metrics.is_empty() || !report.star.result.found,
@@ -50,16 +52,31 @@ mod tests {
         let bank = load_bank(&BankSource::Embedded).unwrap();
         let question = bank.question("harsh-truth").unwrap();
         let report = score_answer(
-            &bank.principle,
+            &bank,
             question,
             "We told the team the plan was late. We fixed it together.",
         );
-        let first = choose_follow_up(question, &report, &[]);
+        let first = choose_follow_up(&bank.principle, question, &report, &[]);
         assert!(first.contains("measure"), "{first}");
-        let second = choose_follow_up(question, &report, std::slice::from_ref(&first));
+        let second = choose_follow_up(
+            &bank.principle,
+            question,
+            &report,
+            std::slice::from_ref(&first),
+        );
         assert!(second.contains("yourself"), "{second}");
-        let third = choose_follow_up(question, &report, &[first.clone(), second.clone()]);
-        let fourth = choose_follow_up(question, &report, &[first, second, third.clone()]);
+        let third = choose_follow_up(
+            &bank.principle,
+            question,
+            &report,
+            &[first.clone(), second.clone()],
+        );
+        let fourth = choose_follow_up(
+            &bank.principle,
+            question,
+            &report,
+            &[first, second, third.clone()],
+        );
         assert!(question.follow_ups.contains(&fourth), "{fourth}");
     }
 

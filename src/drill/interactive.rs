@@ -189,7 +189,7 @@ fn ask(
 ) -> Result<bool> {
     let (theme, width) = (session.theme, session.width);
     print_stdout(&render_question(question, index, total, theme, width))?;
-    let scorer = Scorer::new(&session.bank.principle, question);
+    let scorer = Scorer::new(session.bank, question);
     if start_text.is_some() {
         print_stdout(&format!(
             "{}\n",
@@ -270,7 +270,8 @@ fn ask(
                 }
                 1 => samples_shown = show_sample(session, question, samples_shown)?,
                 2 => {
-                    let follow_up = choose_follow_up(question, &report, &asked);
+                    let follow_up =
+                        choose_follow_up(&session.bank.principle, question, &report, &asked);
                     asked.push(follow_up.clone());
                     print_stdout(&format!("\n{} {}\n", theme.bold("Follow-up:"), follow_up))?;
                     let started = Instant::now();

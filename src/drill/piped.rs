@@ -69,7 +69,7 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
             eprintln!("warning: {err}; skipped");
             continue;
         }
-        let report = Scorer::new(&session.bank.principle, question).score(answer);
+        let report = Scorer::new(session.bank, question).score(answer);
         print_stdout(&format!("\n{}", render_report(&report, theme, width)))?;
         let attempt = Attempt {
             kind: AttemptKind::First,

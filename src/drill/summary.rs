@@ -4,7 +4,8 @@ use std::collections::BTreeMap;
 
 use crate::attempt::Attempt;
 use crate::output::{Theme, minutes, wrap};
-use crate::scoring::Report;
+use crate::scoring::policy::{self, length};
+use crate::scoring::{RedFlagKind, Report};
 
 /// Whether an answer needs a habit.
 type Needs = fn(&Report) -> bool;
@@ -14,10 +15,12 @@ const HABITS: [(&str, Needs); 8] = [
     (
         "Own your part before anything else: no blame, no spin.",
         |r| {
-            r.signals
-                .red_flags
-                .iter()
-                .any(|f| matches!(f.kind.as_str(), "blame" | "spin" | "misleading"))
+            r.signals.red_flags.iter().any(|f| {
+                matches!(
+                    f.kind,
+                    RedFlagKind::Blame | RedFlagKind::Spin | RedFlagKind::Misleading
+                )
+            })
         },
     ),
     ("Tell one real past event, not what you would do.", |r| {
@@ -25,7 +28,7 @@ const HABITS: [(&str, Needs); 8] = [
     }),
     (
         "Give the whole story: 1.5 to 3 minutes, with the detail a bar-raiser needs.",
-        |r| r.signals.word_count < 150,
+        |r| r.signals.word_count < length::SHORT_WORDS,
     ),
     (
         "Say \"I\": tell what you did, not what the team did.",
@@ -41,7 +44,7 @@ const HABITS: [(&str, Needs); 8] = [
     ),
     (
         "Spend most of your words on what you did and what came of it.",
-        |r| r.signals.action_result_share < 0.5,
+        |r| r.signals.action_result_share < policy::ACTION_RESULT_ADVICE_BELOW,
     ),
     (
         "Swap stock phrases for names, quoted words and numbers.",
@@ -154,7 +157,7 @@ mod tests {
             mode: AnswerMode::Free,
             answer: text.to_string(),
             seconds: Some(75),
-            report: score_answer(&bank.principle, question, text),
+            report: score_answer(&bank, question, text),
         };
         let we = "We told the team the launch was late and we fixed it together. We were honest.";
         let attempts = vec![

@@ -1,7 +1,8 @@
 //! A scored answer as text: the score line first, then what was found, then next steps.
 
 use super::{Theme, prose_width, wrap};
-use crate::scoring::{Part, Report};
+use crate::scoring::policy::{self, length};
+use crate::scoring::{Grade, Part, Report};
 
 /// The report as readable text wrapped to `width`.
 pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
@@ -39,18 +40,22 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
     out.push('\n');
     out.push_str(&theme.heading("Signals"));
     out.push('\n');
+    let (low, high) = length::AIM_SECONDS;
     out.push_str(&format!(
-        "  Length: {} words, about {} spoken (aim for 1:30 to 3:00)\n",
+        "  Length: {} words, about {} spoken (aim for {} to {})\n",
         s.word_count,
-        minutes(s.spoken_seconds)
+        minutes(s.spoken_seconds),
+        minutes(low),
+        minutes(high)
     ));
     out.push_str(&format!(
         "  Ownership: \"I\" {} times, \"we\" {} times\n",
         s.i_count, s.we_count
     ));
     out.push_str(&format!(
-        "  Action and Result: {:.0}% of the words (aim for about 70%)\n",
-        s.action_result_share * 100.0
+        "  Action and Result: {:.0}% of the words (aim for about {:.0}%)\n",
+        s.action_result_share * 100.0,
+        policy::ACTION_RESULT_AIM * 100.0
     ));
     let metrics = if s.metrics.is_empty() {
         theme.bad("none")
@@ -105,11 +110,11 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
 /// `Score: NN/100 (grade)`, coloured by band.
 pub fn score_line(report: &Report, theme: Theme) -> String {
     let line = format!("Score: {}/100 ({})", report.score, report.grade);
-    match report.score {
-        75.. => theme.good(&theme.bold(&line)),
-        60..=74 => theme.bold(&line),
-        40..=59 => theme.warn(&line),
-        _ => theme.bad(&line),
+    match report.grade {
+        Grade::Strong | Grade::Outstanding => theme.good(&theme.bold(&line)),
+        Grade::Solid => theme.bold(&line),
+        Grade::Developing => theme.warn(&line),
+        Grade::NotYet => theme.bad(&line),
     }
 }
 

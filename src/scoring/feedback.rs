@@ -1,6 +1,7 @@
 //! The few most useful next steps, each tied to what the answer did or did not do.
 
-use super::{Report, gaming};
+use super::policy::{self, length};
+use super::{Grade, RedFlagKind, Report, gaming};
 use crate::bank::Question;
 
 /// How many next steps a report gives.
@@ -10,7 +11,7 @@ const MAX_STEPS: usize = 4;
 pub fn next_steps(
     report: &Report,
     question: &Question,
-    gaming_kind: Option<&str>,
+    gaming_kind: Option<RedFlagKind>,
     words: usize,
 ) -> Vec<String> {
     let s = &report.signals;
@@ -20,23 +21,30 @@ pub fn next_steps(
         steps.push(gaming::advice(kind).to_string());
     }
     for flag in &s.red_flags {
-        let advice = match flag.kind.as_str() {
-            "blame" => {
+        let advice = match flag.kind {
+            RedFlagKind::Blame => {
                 "sounds like blame. Own your part first; bar-raisers mark finger-pointing down hard."
             }
-            "spin" => {
+            RedFlagKind::Spin => {
                 "sounds like hiding or softening a mistake. Say plainly what went wrong and who you told."
             }
-            "misleading" => {
+            RedFlagKind::Misleading => {
                 "sounds like misleading someone. Earn Trust answers show candour, even when it costs you."
             }
-            "taking-credit" => {
+            RedFlagKind::TakingCredit => {
                 "sounds like taking credit for others' work. Name who did what, and share the credit."
             }
-            "disrespect" => {
+            RedFlagKind::Disrespect => {
                 "sounds disrespectful. Describe people by what they did, not by labels."
             }
-            _ => continue,
+            // Said once, below, or by the gaming advice above.
+            RedFlagKind::Hypothetical
+            | RedFlagKind::OffQuestion
+            | RedFlagKind::KeywordList
+            | RedFlagKind::RepeatedText
+            | RedFlagKind::RandomWords
+            | RedFlagKind::EmptyHeadings
+            | RedFlagKind::Question => continue,
         };
         steps.push(format!(
             "\"{}\" {advice}",
@@ -49,21 +57,27 @@ pub fn next_steps(
                 .to_string(),
         );
     }
-    if s.red_flags.iter().any(|f| f.kind == "off-question") {
+    if s.red_flags
+        .iter()
+        .any(|f| f.kind == RedFlagKind::OffQuestion)
+    {
         steps.push(format!(
             "This does not seem to answer the question asked: \"{}\". Choose a story that does.",
             question.text.trim()
         ));
     }
-    if words < 150 && gaming_kind.is_none() {
-        let how = if words < 80 {
+    if words < length::SHORT_WORDS && gaming_kind.is_none() {
+        let how = if words < length::THIN_WORDS {
             "too thin to judge"
         } else {
             "short: a bar-raiser will want the detail"
         };
+        let (low, high) = length::AIM_WORDS;
         steps.push(format!(
-            "At {} words (about {} seconds spoken) this is {how}. Aim for 1.5 to 3 minutes: about 210 to 420 words.",
-            s.word_count, s.spoken_seconds
+            "At {} words (about {} seconds spoken) this is {how}. Aim for {}: about {low} to {high} words.",
+            s.word_count,
+            s.spoken_seconds,
+            aim_minutes()
         ));
     }
     if s.we_count > s.i_count && s.we_count >= 3 {
@@ -123,20 +137,22 @@ pub fn next_steps(
             "say what you were responsible for",
         ),
     ] {
-        if !found && gaming_kind.is_none() && words >= 40 && report.score < 75 {
+        if !found && gaming_kind.is_none() && words >= 40 && report.grade < Grade::Strong {
             steps.push(format!("No clear {part}: {hint}."));
         }
     }
-    if words >= 150 && s.action_result_share < 0.5 {
+    if words >= length::SHORT_WORDS && s.action_result_share < policy::ACTION_RESULT_ADVICE_BELOW {
         steps.push(format!(
-            "Only {:.0}% of your words are about what you did and what came of it. Cut background; spend about 70% on Action and Result.",
-            s.action_result_share * 100.0
+            "Only {:.0}% of your words are about what you did and what came of it. Cut background; spend about {:.0}% on Action and Result.",
+            s.action_result_share * 100.0,
+            policy::ACTION_RESULT_AIM * 100.0
         ));
     }
-    if s.spoken_seconds > 180 {
+    if s.spoken_seconds > length::AIM_SECONDS.1 {
         steps.push(format!(
-            "At about {} minutes spoken this runs long. Aim for 1.5 to 3 minutes.",
-            s.spoken_seconds.div_ceil(60)
+            "At about {} minutes spoken this runs long. Aim for {}.",
+            s.spoken_seconds.div_ceil(60),
+            aim_minutes()
         ));
     }
     if steps.is_empty() {
@@ -147,4 +163,18 @@ pub fn next_steps(
     }
     steps.truncate(MAX_STEPS);
     steps
+}
+
+/// "1.5 to 3 minutes", from the policy's aim in seconds.
+fn aim_minutes() -> String {
+    let (low, high) = length::AIM_SECONDS;
+    let minutes = |seconds: usize| {
+        let m = seconds as f64 / 60.0;
+        if m.fract() == 0.0 {
+            format!("{m:.0}")
+        } else {
+            format!("{m:.1}")
+        }
+    };
+    format!("{} to {} minutes", minutes(low), minutes(high))
 }

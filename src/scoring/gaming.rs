@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet as HashSet;
 
+use super::RedFlagKind;
 use super::lexicon::FUNCTION_WORDS;
 use super::text::Analysis;
 
@@ -17,12 +18,12 @@ const MIN_FUNCTION_SHARE: f64 = 0.2;
 const MAX_REPEATED_SHARE: f64 = 0.3;
 
 /// What kind of gaming an answer shows, if any.
-pub fn detect(analysis: &Analysis, cue_hits: usize) -> Option<&'static str> {
+pub fn detect(analysis: &Analysis, cue_hits: usize) -> Option<RedFlagKind> {
     if analysis.repeated_share >= MAX_REPEATED_SHARE
         || (analysis.repeated_sentences >= 3
             && analysis.repeated_sentences * 4 >= analysis.sentences.len())
     {
-        return Some("repeated-text");
+        return Some(RedFlagKind::RepeatedText);
     }
     let words = analysis.tokens.len();
     if words >= 12 {
@@ -33,9 +34,9 @@ pub fn detect(analysis: &Analysis, cue_hits: usize) -> Option<&'static str> {
             .count();
         if (function as f64) < MIN_FUNCTION_SHARE * words as f64 {
             return Some(if cue_hits >= 3 {
-                "keyword-list"
+                RedFlagKind::KeywordList
             } else {
-                "random-words"
+                RedFlagKind::RandomWords
             });
         }
     }
@@ -43,22 +44,22 @@ pub fn detect(analysis: &Analysis, cue_hits: usize) -> Option<&'static str> {
     if headed.len() >= 2 {
         let empty = headed.iter().filter(|h| h.words < 4).count();
         if empty * 2 >= headed.len() {
-            return Some("empty-headings");
+            return Some(RedFlagKind::EmptyHeadings);
         }
     }
     None
 }
 
 /// One line of advice for a kind of gaming.
-pub fn advice(kind: &str) -> &'static str {
+pub fn advice(kind: RedFlagKind) -> &'static str {
     match kind {
-        "repeated-text" => {
+        RedFlagKind::RepeatedText => {
             "The same words appear again and again. Say each thing once, then move the story on."
         }
-        "keyword-list" => {
+        RedFlagKind::KeywordList => {
             "This is a list of keywords, not a story. Interviewers score what you did: tell one real event in full sentences."
         }
-        "random-words" => {
+        RedFlagKind::RandomWords => {
             "This does not read as sentences. Tell one real event: what happened, what you did, what changed."
         }
         _ => {

@@ -1,167 +1,44 @@
 //! The scorer: question, principle and answer text in, an explained report out.
 //!
-//! Pure: no terminal, no clock, no randomness. The score adds up what a bar-raiser listens
-//! for (STAR structure, the question's rubric, the principle's signals, first-person
-//! ownership, a measurable result, a lesson, concrete detail), then applies caps for what
-//! sinks an answer however well it is dressed (gaming, hypotheticals, blame or spin, an
-//! answer to another question, far too short) — so length and keywords alone never pass.
+//! Pure: no terminal, no clock, no randomness. [`Scorer::score`] reads as docs/scoring.md
+//! does: read the answer, find what a bar-raiser listens for (STAR structure, the
+//! question's rubric, the principle's signals, first-person ownership, a measurable result,
+//! a lesson, concrete detail), add up the points, take off penalties, then apply caps for
+//! what sinks an answer however well it is dressed (gaming, hypotheticals, blame or spin,
+//! an answer to another question, far too short) — so length and keywords alone never
+//! pass. Every number is in [`policy`].
 
+mod cues;
 mod feedback;
+mod flags;
 mod gaming;
 mod lexicon;
+pub mod policy;
+mod report;
 mod signals;
 mod star;
 mod text;
 
 use std::sync::LazyLock;
 
-use serde::{Deserialize, Serialize};
-
-use crate::bank::{Principle, Question};
+use crate::bank::{
+    Bank, PreparedCues, Principle, Question, QuestionCues, SignalRole, prepare_signals,
+};
+pub use policy::WORDS_PER_MINUTE;
+pub use report::{
+    Grade, Part, REPORT_SCHEMA, RedFlag, RedFlagKind, Report, RubricResult, SignalResult, Signals,
+    Star, StarPart,
+};
 pub use text::{Cue, sanitize};
 
-/// Version of the report's JSON shape.
-pub const REPORT_SCHEMA: u32 = 1;
-/// Speaking pace used for time estimates, in words a minute.
-pub const WORDS_PER_MINUTE: usize = 140;
-
-/// One of the four parts of a STAR answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum StarPart {
-    Situation,
-    Task,
-    Action,
-    Result,
-}
-
-/// Whether a part was found, and the words that show it.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Part {
-    pub found: bool,
-    pub evidence: Vec<String>,
-}
-
-/// The four STAR parts.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Star {
-    pub situation: Part,
-    pub task: Part,
-    pub action: Part,
-    pub result: Part,
-}
-
-/// One rubric point, hit or missed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RubricResult {
-    pub id: String,
-    pub point: String,
-    pub weight: f64,
-    pub hit: bool,
-    pub evidence: Vec<String>,
-}
-
-/// One principle-wide signal, hit or missed.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SignalResult {
-    pub id: String,
-    pub label: String,
-    pub hit: bool,
-    pub evidence: Vec<String>,
-}
-
-/// Something that pulls a score down hard, with the words that show it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RedFlag {
-    /// blame, spin, misleading, taking-credit, disrespect, hypothetical, off-question,
-    /// keyword-list, repeated-text, random-words or empty-headings.
-    pub kind: String,
-    pub evidence: String,
-}
-
-/// Measurements of the answer as a whole.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Signals {
-    pub word_count: usize,
-    pub spoken_seconds: usize,
-    pub i_count: usize,
-    pub we_count: usize,
-    /// Share of words on Action and Result (0 to 1).
-    pub action_result_share: f64,
-    pub metrics: Vec<String>,
-    pub vague_claims: Vec<String>,
-    pub lesson: Part,
-    pub hypothetical: bool,
-    pub principle: Vec<SignalResult>,
-    pub red_flags: Vec<RedFlag>,
-}
-
-/// The grade bands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Grade {
-    NotYet,
-    Developing,
-    Solid,
-    Strong,
-    Outstanding,
-}
-
-impl Grade {
-    /// The band a score falls in.
-    pub fn from_score(score: u8) -> Self {
-        match score {
-            0..=39 => Grade::NotYet,
-            40..=59 => Grade::Developing,
-            60..=74 => Grade::Solid,
-            75..=89 => Grade::Strong,
-            _ => Grade::Outstanding,
-        }
-    }
-
-    /// The grade as the report spells it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Grade::NotYet => "not-yet",
-            Grade::Developing => "developing",
-            Grade::Solid => "solid",
-            Grade::Strong => "strong",
-            Grade::Outstanding => "outstanding",
-        }
-    }
-}
-
-impl std::fmt::Display for Grade {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Everything the scorer found, and what to do next.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Report {
-    pub schema: u32,
-    pub question: String,
-    pub score: u8,
-    pub grade: Grade,
-    pub star: Star,
-    pub rubric: Vec<RubricResult>,
-    pub signals: Signals,
-    /// The few most useful next steps, most important first.
-    pub feedback: Vec<String>,
-}
-
-impl Report {
-    /// Ids of the rubric points hit, and of those missed.
-    pub fn rubric_ids(&self) -> (Vec<String>, Vec<String>) {
-        let (hit, missed): (Vec<_>, Vec<_>) = self.rubric.iter().partition(|r| r.hit);
-        let ids = |list: Vec<&RubricResult>| list.iter().map(|r| r.id.clone()).collect();
-        (ids(hit), ids(missed))
-    }
-}
+use cues::match_cues;
+use policy::{cap, credit, penalty, weight};
+use signals::Metric;
+use star::StarReading;
+use text::Analysis;
 
 /// The built-in phrase lists, stemmed once.
-pub(crate) struct Lexicon {
+struct Lexicon {
     situation: Vec<Cue>,
     task: Vec<Cue>,
     result: Vec<Cue>,
@@ -210,12 +87,27 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
 });
 
-/// Scores `answer` to `question` under `principle`.
-pub fn score_answer(principle: &Principle, question: &Question, answer: &str) -> Report {
-    Scorer::new(principle, question).score(answer)
+/// Scores `answer` to `question`, one of `bank`'s questions.
+pub fn score_answer(bank: &Bank, question: &Question, answer: &str) -> Report {
+    Scorer::new(bank, question).score(answer)
 }
 
-/// A question's cues and the principle's signals, stemmed once, ready to score answers.
+/// Whether the answer owns a mistake: it shows a signal whose bank role is `owning-up`.
+pub fn owned_up(principle: &Principle, report: &Report) -> bool {
+    principle
+        .signals
+        .iter()
+        .filter(|s| s.role == Some(SignalRole::OwningUp))
+        .any(|s| {
+            report
+                .signals
+                .principle
+                .iter()
+                .any(|p| p.id == s.id && p.hit)
+        })
+}
+
+/// A question's cues and the principle's signals, prepared once, ready to score answers.
 pub struct Scorer<'a> {
     principle: &'a Principle,
     question: &'a Question,
@@ -224,333 +116,360 @@ pub struct Scorer<'a> {
 }
 
 impl<'a> Scorer<'a> {
-    /// Prepares to score answers to `question`.
-    pub fn new(principle: &'a Principle, question: &'a Question) -> Self {
+    /// Prepares to score answers to `question`, one of `bank`'s questions: with the cues
+    /// the build prepared, when the bank has them, else by preparing them now.
+    pub fn new(bank: &'a Bank, question: &'a Question) -> Self {
+        let prepared = bank.prepared.as_deref();
+        let index = bank
+            .questions
+            .iter()
+            .position(|q| std::ptr::eq(q, question));
+        let cues = prepared
+            .zip(index)
+            .and_then(|(p, i)| p.question(i))
+            .unwrap_or_else(|| QuestionCues::prepare(question));
+        let signal_cues = prepared
+            .and_then(PreparedCues::signals)
+            .unwrap_or_else(|| prepare_signals(&bank.principle));
         Scorer {
-            principle,
+            principle: &bank.principle,
             question,
-            rubric_cues: question.rubric.iter().map(|p| Cue::all(&p.cues)).collect(),
-            signal_cues: principle
-                .signals
-                .iter()
-                .map(|s| Cue::all(&s.cues))
-                .collect(),
+            rubric_cues: cues.rubric,
+            signal_cues,
         }
     }
 
     /// Scores one answer.
     pub fn score(&self, answer: &str) -> Report {
-        score_with(self, answer)
+        let clean = sanitize(answer);
+        let analysis = Analysis::new(&clean);
+        let found = self.find(&analysis, &clean);
+        let mut score = points(&found, self.question);
+        score -= penalties(&found);
+        score = score.min(self.cap(&found));
+        if found.gaming.is_some() {
+            score -= penalty::GAMING;
+        }
+        let score = score.clamp(0.0, 100.0).round() as u8;
+        self.report(found, score)
+    }
+
+    /// Everything the answer shows, good and bad.
+    fn find(&self, analysis: &Analysis, clean: &str) -> Findings {
+        let lexicon = &*LEXICON;
+        let metrics = signals::metrics(analysis);
+        let metric_sentences: Vec<usize> = metrics.iter().map(|m| m.sentence).collect();
+        let reading = star::read_star(analysis, lexicon, &metric_sentences);
+        let action_result_share = star::action_result_share(analysis, &reading.roles);
+
+        let found_flags = flags::red_flags(analysis, lexicon);
+        // What raised a red flag earns no credit ("it was his fault" does not own the miss).
+        let mut flagged: Vec<usize> = found_flags.iter().map(|(sentence, _)| *sentence).collect();
+        flagged.sort_unstable();
+        flagged.dedup();
+        let mut red_flags: Vec<RedFlag> = found_flags.into_iter().map(|(_, flag)| flag).collect();
+
+        let mut cue_hits = 0;
+        let mut rubric_credit = 0.0;
+        let rubric: Vec<RubricResult> = self
+            .question
+            .rubric
+            .iter()
+            .zip(&self.rubric_cues)
+            .map(|(point, cues)| {
+                let found = match_cues(analysis, cues, &flagged, 2);
+                cue_hits += found.strict;
+                rubric_credit += point.weight * found.strength;
+                RubricResult {
+                    id: point.id.clone(),
+                    point: point.point.clone(),
+                    weight: point.weight,
+                    hit: found.hit,
+                    evidence: found.evidence,
+                }
+            })
+            .collect();
+        let rubric_weight: f64 = self.question.rubric.iter().map(|p| p.weight).sum();
+        let rubric_coverage =
+            ratio(rubric_credit, rubric_weight * credit::RUBRIC_FULL_SHARE).min(1.0);
+
+        let mut signal_credit = 0.0;
+        let principle: Vec<SignalResult> = self
+            .principle
+            .signals
+            .iter()
+            .zip(&self.signal_cues)
+            .map(|(signal, cues)| {
+                let found = match_cues(analysis, cues, &flagged, 1);
+                cue_hits += found.strict;
+                signal_credit += signal.weight * found.strength;
+                SignalResult {
+                    id: signal.id.clone(),
+                    label: signal.label.clone(),
+                    hit: found.hit,
+                    evidence: found.evidence,
+                }
+            })
+            .collect();
+        let signal_weight: f64 = self.principle.signals.iter().map(|s| s.weight).sum();
+        let signal_coverage =
+            ratio(signal_credit, signal_weight * credit::SIGNALS_FULL_SHARE).min(1.0);
+        let owned_up = self
+            .principle
+            .signals
+            .iter()
+            .zip(&principle)
+            .any(|(signal, result)| signal.role == Some(SignalRole::OwningUp) && result.hit);
+
+        let (i_count, we_count) = signals::pronoun_counts(analysis);
+        let lesson = signals::lesson(analysis, lexicon);
+        let hypothetical_sentences = signals::hypothetical_sentences(analysis, lexicon);
+        let hypothetical = !hypothetical_sentences.is_empty()
+            && (reading.past_actions == 0
+                || (hypothetical_sentences.len() >= 2
+                    && hypothetical_sentences.len() >= reading.past_actions));
+        let vague_claims = signals::vague_claims(analysis, lexicon);
+        let concrete_details = signals::concrete_detail_count(analysis);
+
+        let serious_flags = red_flags
+            .iter()
+            .filter(|f| f.kind != RedFlagKind::Disrespect)
+            .count();
+        let disrespect = red_flags.len() - serious_flags;
+        let gaming = gaming::detect(analysis, cue_hits);
+        if let Some(kind) = gaming {
+            red_flags.insert(0, RedFlag::new(kind, text::quote(clean)));
+        }
+        if hypothetical {
+            red_flags.push(RedFlag::new(
+                RedFlagKind::Hypothetical,
+                analysis.evidence(hypothetical_sentences[0]),
+            ));
+        }
+        // Too short to tell what it is about: the length advice says enough.
+        let off_question = rubric_coverage == 0.0
+            && signal_coverage < policy::OFF_QUESTION_SIGNAL_SHARE
+            && gaming.is_none()
+            && analysis.unique_words() >= policy::OFF_QUESTION_MIN_WORDS;
+        if off_question {
+            red_flags.push(RedFlag::new(RedFlagKind::OffQuestion, text::quote(clean)));
+        }
+        Findings {
+            word_count: analysis.word_count,
+            novel_words: analysis.novel_words(),
+            distinct_words: analysis.distinct_words(),
+            reading,
+            action_result_share,
+            metrics,
+            rubric,
+            rubric_coverage,
+            principle,
+            signal_coverage,
+            any_signal: signal_credit > 0.0,
+            owned_up,
+            i_count,
+            we_count,
+            lesson,
+            hypothetical,
+            vague_claims,
+            concrete_details,
+            red_flags,
+            serious_flags,
+            disrespect,
+            gaming,
+            off_question,
+        }
+    }
+
+    /// The lowest ceiling among the caps the answer earns.
+    fn cap(&self, found: &Findings) -> f64 {
+        let star = &found.reading.star;
+        let mut caps = vec![100.0];
+        if found.novel_words < cap::THIN_WORDS {
+            // A few words cannot earn much, however they are arranged or repeated.
+            let words = found.novel_words.min(found.distinct_words) as f64;
+            caps.push((cap::POINTS_PER_THIN_WORD * words).floor());
+        }
+        if found.serious_flags > 0 {
+            let worst = cap::SERIOUS_FLAGS.len() - 1;
+            caps.push(cap::SERIOUS_FLAGS[(found.serious_flags - 1).min(worst)]);
+        }
+        if self.question.is_about_failure() && !found.owned_up && !found.lesson.found {
+            // On a question about a mistake, an answer that owns nothing cannot pass.
+            caps.push(cap::FAILURE_UNOWNED);
+        }
+        if found.hypothetical {
+            caps.push(cap::HYPOTHETICAL);
+        }
+        if found.off_question {
+            caps.push(cap::OFF_QUESTION);
+        }
+        if found.rubric_coverage < cap::LOW_RUBRIC_SHARE {
+            caps.push(cap::LOW_RUBRIC_BASE + cap::LOW_RUBRIC_SLOPE * found.rubric_coverage);
+        }
+        if found.we_count >= cap::MOSTLY_WE_COUNT && found.i_share() < cap::MOSTLY_WE_I_SHARE {
+            caps.push(cap::MOSTLY_WE);
+        }
+        if !star.result.found {
+            caps.push(if found.metrics.is_empty() {
+                cap::NO_RESULT
+            } else {
+                cap::NO_RESULT_WITH_NUMBERS
+            });
+        }
+        if !self.principle.signals.is_empty() && !found.any_signal {
+            // Not one behaviour of the principle shows: a story about something else.
+            caps.push(cap::NO_SIGNAL);
+        }
+        if found.gaming.is_some() {
+            caps.push(cap::GAMING);
+        }
+        caps.into_iter().fold(f64::INFINITY, f64::min)
+    }
+
+    /// The report: what was found, the score, and the next steps.
+    fn report(&self, found: Findings, score: u8) -> Report {
+        let signals = Signals {
+            word_count: found.word_count,
+            spoken_seconds: policy::spoken_seconds(found.word_count),
+            i_count: found.i_count,
+            we_count: found.we_count,
+            action_result_share: (found.action_result_share * 100.0).round() / 100.0,
+            metrics: found.metrics.into_iter().map(|m| m.text).collect(),
+            vague_claims: found.vague_claims,
+            lesson: found.lesson,
+            hypothetical: found.hypothetical,
+            principle: found.principle,
+            red_flags: found.red_flags,
+        };
+        let mut report = Report {
+            schema: REPORT_SCHEMA,
+            question: self.question.id.clone(),
+            score,
+            grade: Grade::from_score(score),
+            star: found.reading.star,
+            rubric: found.rubric,
+            signals,
+            feedback: Vec::new(),
+        };
+        report.feedback =
+            feedback::next_steps(&report, self.question, found.gaming, found.novel_words);
+        report
     }
 }
 
-fn score_with(scorer: &Scorer, answer: &str) -> Report {
-    let (principle, question) = (scorer.principle, scorer.question);
-    let lexicon = &*LEXICON;
-    let clean = sanitize(answer);
-    let analysis = text::Analysis::new(&clean);
+/// What the answer shows, before it is turned into points.
+struct Findings {
+    word_count: usize,
+    /// Words said for the first time: pasting a passage again adds nothing here.
+    novel_words: usize,
+    /// Different words: repeating one adds nothing here.
+    distinct_words: usize,
+    reading: StarReading,
+    action_result_share: f64,
+    metrics: Vec<Metric>,
+    rubric: Vec<RubricResult>,
+    rubric_coverage: f64,
+    principle: Vec<SignalResult>,
+    signal_coverage: f64,
+    any_signal: bool,
+    owned_up: bool,
+    i_count: usize,
+    we_count: usize,
+    lesson: Part,
+    hypothetical: bool,
+    vague_claims: Vec<String>,
+    concrete_details: usize,
+    red_flags: Vec<RedFlag>,
+    serious_flags: usize,
+    disrespect: usize,
+    gaming: Option<RedFlagKind>,
+    off_question: bool,
+}
 
-    let metrics = signals::metrics(&analysis);
-    let metric_sentences: Vec<usize> = metrics.iter().map(|m| m.sentence).collect();
-    let reading = star::read_star(&analysis, lexicon, &metric_sentences);
-    let action_result_share = star::action_result_share(&analysis, &reading.roles);
-
-    let found_flags = signals::red_flags(&analysis, lexicon);
-    // What raised a red flag earns no credit ("it was his fault" does not own the miss).
-    let mut flagged: Vec<usize> = found_flags.iter().map(|(sentence, _)| *sentence).collect();
-    flagged.sort_unstable();
-    flagged.dedup();
-    let mut red_flags: Vec<RedFlag> = found_flags.into_iter().map(|(_, flag)| flag).collect();
-    let mut cue_hits = 0;
-    let mut rubric_credit = 0.0;
-    let rubric: Vec<RubricResult> = question
-        .rubric
-        .iter()
-        .zip(&scorer.rubric_cues)
-        .map(|(point, cues)| {
-            let found = match_cues(&analysis, cues, &flagged, 2);
-            cue_hits += found.strict;
-            rubric_credit += point.weight * found.strength;
-            RubricResult {
-                id: point.id.clone(),
-                point: point.point.clone(),
-                weight: point.weight,
-                hit: found.hit,
-                evidence: found.evidence,
-            }
-        })
-        .collect();
-    let rubric_weight: f64 = question.rubric.iter().map(|p| p.weight).sum();
-    // Most strong answers make most, not all, of a question's points.
-    let rubric_coverage = ratio(rubric_credit, rubric_weight * 0.8).min(1.0);
-
-    let mut signal_credit = 0.0;
-    let principle_results: Vec<SignalResult> = principle
-        .signals
-        .iter()
-        .zip(&scorer.signal_cues)
-        .map(|(signal, cues)| {
-            let found = match_cues(&analysis, cues, &flagged, 1);
-            cue_hits += found.strict;
-            signal_credit += signal.weight * found.strength;
-            SignalResult {
-                id: signal.id.clone(),
-                label: signal.label.clone(),
-                hit: found.hit,
-                evidence: found.evidence,
-            }
-        })
-        .collect();
-    let signal_weight: f64 = principle.signals.iter().map(|s| s.weight).sum();
-    // Showing a few of the principle's behaviours in one story is plenty.
-    let signal_coverage = ratio(signal_credit, signal_weight * 0.4).min(1.0);
-
-    let (i_count, we_count) = signals::pronoun_counts(&analysis);
-    let lesson = signals::lesson(&analysis, lexicon);
-    let hypothetical_sentences = signals::hypothetical_sentences(&analysis, lexicon);
-    let hypothetical = !hypothetical_sentences.is_empty()
-        && (reading.past_actions == 0
-            || (hypothetical_sentences.len() >= 2
-                && hypothetical_sentences.len() >= reading.past_actions));
-    let vague_claims = signals::vague_claims(&analysis, lexicon);
-    let concrete = signals::concrete_detail_count(&analysis);
-
-    let serious = red_flags.iter().filter(|f| f.kind != "disrespect").count();
-    let disrespect = red_flags.len() - serious;
-    let gaming = gaming::detect(&analysis, cue_hits);
-    if let Some(kind) = gaming {
-        red_flags.insert(
-            0,
-            RedFlag {
-                kind: kind.to_string(),
-                evidence: text::quote(&clean),
-            },
-        );
+impl Findings {
+    fn i_share(&self) -> f64 {
+        ratio(self.i_count as f64, (self.i_count + self.we_count) as f64)
     }
-    if hypothetical {
-        red_flags.push(RedFlag {
-            kind: "hypothetical".to_string(),
-            evidence: analysis.evidence(hypothetical_sentences[0]),
-        });
-    }
-    // Too short to tell what it is about: the length advice says enough.
-    let off_question = rubric_coverage == 0.0
-        && signal_coverage < 0.2
-        && gaming.is_none()
-        && analysis.unique_words() >= 40;
-    if off_question {
-        red_flags.push(RedFlag {
-            kind: "off-question".to_string(),
-            evidence: text::quote(&clean),
-        });
-    }
+}
 
-    // Ownership: full marks from about 65% "I", none below 30%.
-    let i_share = ratio(i_count as f64, (i_count + we_count) as f64);
-    let ownership = if i_count >= 3 {
-        ((i_share - 0.3) / 0.35).clamp(0.0, 1.0)
+/// The weighted parts, scaled to 100.
+fn points(found: &Findings, question: &Question) -> f64 {
+    let star = &found.reading.star;
+    let ownership = if found.i_count >= credit::MIN_I {
+        ((found.i_share() - credit::I_SHARE_NONE) / (credit::I_SHARE_FULL - credit::I_SHARE_NONE))
+            .clamp(0.0, 1.0)
     } else {
         0.0
     };
-    let result_metric = metrics
+    let result_metric = found
+        .metrics
         .iter()
-        .any(|m| reading.roles.get(m.sentence) == Some(&Some(StarPart::Result)));
+        .any(|m| found.reading.roles.get(m.sentence) == Some(&Some(StarPart::Result)));
     let measurable = if result_metric {
-        1.0
-    } else if !metrics.is_empty() {
-        0.5
-    } else if reading.star.result.found {
-        0.2
+        credit::NUMBER_IN_RESULT
+    } else if !found.metrics.is_empty() {
+        credit::NUMBER_ELSEWHERE
+    } else if star.result.found {
+        credit::RESULT_WITHOUT_NUMBER
     } else {
         0.0
     };
-    let star = &reading.star;
-    let structure = (4.0 * f64::from(u8::from(star.situation.found))
-        + 3.0 * f64::from(u8::from(star.task.found))
-        + if star.action.found {
-            8.0
-        } else if reading.past_actions == 1 {
-            4.0
-        } else {
-            0.0
-        }
-        + 5.0 * f64::from(u8::from(star.result.found)))
-        / 20.0;
-    let specificity =
-        ((concrete as f64 / 6.0).min(1.0) - 0.15 * vague_claims.len() as f64).clamp(0.0, 1.0);
-    let lesson_weight = if question.is_about_failure() {
-        15.0
+    let action = if star.action.found {
+        weight::ACTION
+    } else if found.reading.past_actions == 1 {
+        weight::ONE_ACTION
     } else {
-        8.0
+        0.0
+    };
+    let present = |found: bool| if found { 1.0 } else { 0.0 };
+    let structure = (weight::SITUATION * present(star.situation.found)
+        + weight::TASK * present(star.task.found)
+        + action
+        + weight::RESULT * present(star.result.found))
+        / weight::STRUCTURE;
+    let specificity = ((found.concrete_details as f64 / credit::DETAILS_FOR_FULL).min(1.0)
+        - credit::VAGUE_CLAIM_SHARE * found.vague_claims.len() as f64)
+        .clamp(0.0, 1.0);
+    let lesson_weight = if question.is_about_failure() {
+        weight::LESSON_ON_FAILURE
+    } else {
+        weight::LESSON
     };
     let parts = [
-        (20.0, structure),
-        (30.0, rubric_coverage),
-        (15.0, signal_coverage),
-        (10.0, ownership),
-        (10.0, measurable),
-        (lesson_weight, f64::from(u8::from(lesson.found))),
-        (7.0, specificity),
+        (weight::STRUCTURE, structure),
+        (weight::RUBRIC, found.rubric_coverage),
+        (weight::SIGNALS, found.signal_coverage),
+        (weight::OWNERSHIP, ownership),
+        (weight::MEASURABLE, measurable),
+        (lesson_weight, present(found.lesson.found)),
+        (weight::SPECIFICITY, specificity),
     ];
     let total_weight: f64 = parts.iter().map(|(w, _)| w).sum();
-    let mut score = parts.iter().map(|(w, f)| w * f).sum::<f64>() / total_weight * 100.0;
+    parts.iter().map(|(w, f)| w * f).sum::<f64>() / total_weight * 100.0
+}
 
-    let words = analysis.word_count;
-    // Words said for the first time: pasting a passage again adds nothing here.
-    let unique_words = analysis.novel_words();
-    // Penalties: what a bar-raiser holds against an otherwise fine story.
-    if serious > 0 {
-        score -= 15.0;
+/// What a bar-raiser holds against an otherwise fine story.
+fn penalties(found: &Findings) -> f64 {
+    let mut off = 0.0;
+    if found.serious_flags > 0 {
+        off += penalty::SERIOUS_FLAG;
     }
-    score -= 8.0 * disrespect as f64;
-    score -= (2.0 * vague_claims.len() as f64).min(8.0);
-    if unique_words >= 150 {
+    off += penalty::DISRESPECT * found.disrespect as f64;
+    off += (penalty::VAGUE_CLAIM * found.vague_claims.len() as f64).min(penalty::VAGUE_CLAIMS_MOST);
+    if found.novel_words >= penalty::PADDING_FROM_WORDS {
         // Padding: most of the words spent on background rather than on what was done.
-        score -= if action_result_share < 0.25 {
-            15.0
-        } else if action_result_share < 0.4 {
-            8.0
-        } else {
-            0.0
-        };
+        if found.action_result_share < penalty::PADDING_HEAVY_SHARE {
+            off += penalty::PADDING_HEAVY;
+        } else if found.action_result_share < penalty::PADDING_SHARE {
+            off += penalty::PADDING;
+        }
     }
-    if unique_words > 700 {
-        score -= ((unique_words - 700) as f64 / 40.0).min(15.0);
+    if found.novel_words > penalty::RAMBLE_FROM_WORDS {
+        let extra = (found.novel_words - penalty::RAMBLE_FROM_WORDS) as f64;
+        off += (extra / penalty::RAMBLE_WORDS_PER_POINT).min(penalty::RAMBLE_MOST);
     }
-    // Caps: what sinks an answer however much else it has.
-    let mut cap: f64 = 100.0;
-    // Too thin to judge: the cap rises gently with length, up to no cap at 150 words.
-    let words_f = unique_words as f64;
-    if unique_words < 80 {
-        // Half a point a word: a few words cannot earn much, however they are arranged.
-        cap = cap.min((0.5 * words_f).floor());
-    }
-    cap = cap.min(match serious {
-        0 => 100.0,
-        1 => 40.0,
-        2 => 32.0,
-        _ => 25.0,
-    });
-    let self_critical = principle_results
-        .iter()
-        .any(|s| s.id == "self-criticism" && s.hit);
-    if question.is_about_failure() && !self_critical && !lesson.found {
-        // On a question about a mistake, an answer that owns nothing cannot pass.
-        cap = cap.min(55.0);
-    }
-    if hypothetical {
-        cap = cap.min(22.0);
-    }
-    if off_question {
-        cap = cap.min(30.0);
-    }
-    if rubric_coverage < 0.3 {
-        cap = cap.min(40.0 + 50.0 * rubric_coverage);
-    }
-    if we_count >= 5 && i_share < 0.4 {
-        cap = cap.min(55.0);
-    }
-    if !star.result.found {
-        cap = cap.min(if metrics.is_empty() { 45.0 } else { 50.0 });
-    }
-    if !principle.signals.is_empty() && signal_credit == 0.0 {
-        // Not one behaviour of the principle shows: a story about something else.
-        cap = cap.min(45.0);
-    }
-    if gaming.is_some() {
-        // Under the cap, and lower still, so pasting text twice never pays.
-        cap = cap.min(30.0);
-    }
-    score = score.min(cap);
-    if gaming.is_some() {
-        score -= 15.0;
-    }
-    let score = score.clamp(0.0, 100.0).round() as u8;
-
-    let signals = Signals {
-        word_count: words,
-        spoken_seconds: (words * 60).div_ceil(WORDS_PER_MINUTE),
-        i_count,
-        we_count,
-        action_result_share: (action_result_share * 100.0).round() / 100.0,
-        metrics: metrics.into_iter().map(|m| m.text).collect(),
-        vague_claims,
-        lesson,
-        hypothetical,
-        principle: principle_results,
-        red_flags,
-    };
-    let mut report = Report {
-        schema: REPORT_SCHEMA,
-        question: question.id.clone(),
-        score,
-        grade: Grade::from_score(score),
-        star: reading.star,
-        rubric,
-        signals,
-        feedback: Vec::new(),
-    };
-    report.feedback = feedback::next_steps(&report, question, gaming, unique_words);
-    report
-}
-
-/// How a rubric point's or a signal's cues fared in an answer.
-struct CueMatch {
-    /// Cues found in order.
-    strict: usize,
-    /// Share of the weight earned, 0 to 1.
-    strength: f64,
-    /// Whether the report ticks it: a loose match alone is too weak for that.
-    hit: bool,
-    evidence: Vec<String>,
-}
-
-/// Finds `cues` outside the `excluded` sentences, with up to `most` quotes.
-fn match_cues(
-    analysis: &text::Analysis,
-    cues: &[Cue],
-    excluded: &[usize],
-    most: usize,
-) -> CueMatch {
-    let (strict, loose) = analysis.find_any_loosely(cues, excluded);
-    CueMatch {
-        strict: strict.distinct,
-        strength: strength(strict.distinct, loose.distinct),
-        hit: strict.distinct > 0 || loose.distinct >= 2,
-        evidence: evidence_of(analysis, &strict, &loose, most),
-    }
-}
-
-/// Credit for a rubric point or signal: one cue is a hint, two or more make the point; a
-/// cue found only with its words out of order counts a quarter.
-fn strength(strict: usize, loose: usize) -> f64 {
-    let found = strict as f64 + 0.25 * loose as f64;
-    if found >= 2.0 {
-        1.0
-    } else if found >= 1.0 {
-        0.6
-    } else if found > 0.0 {
-        0.4
-    } else {
-        0.0
-    }
-}
-
-/// Up to `most` quotes: sentences with strict matches first, then loose ones.
-fn evidence_of(
-    analysis: &text::Analysis,
-    strict: &text::CueHits,
-    loose: &text::CueHits,
-    most: usize,
-) -> Vec<String> {
-    let strict_best = strict.best_sentences();
-    let loose_best = loose.best_sentences();
-    strict_best
-        .iter()
-        .chain(loose_best.iter().filter(|s| !strict.sentences.contains(s)))
-        .take(most)
-        .map(|&s| analysis.evidence(s))
-        .collect()
+    off
 }
 
 fn ratio(part: f64, whole: f64) -> f64 {

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use super::lexicon::{ARTEFACTS, CHANGE_WORDS, I_WORDS, NUMBER_WORDS, UNITS, WE_WORDS};
-use super::text::{Analysis, Cue};
-use super::{Lexicon, Part, RedFlag};
+use super::text::Analysis;
+use super::{Lexicon, Part};
 
 /// How often the answer says "I" and "we", not counting words that only repeat an
 /// earlier passage.
@@ -208,84 +208,4 @@ pub fn concrete_detail_count(analysis: &Analysis) -> usize {
         }
     }
     details.len()
-}
-
-/// Blame, spin, misleading a customer, taking credit, disrespect, each with its sentence;
-/// never a sentence in which the speaker owns up (or, for spin, discloses).
-pub fn red_flags(analysis: &Analysis, lexicon: &Lexicon) -> Vec<(usize, RedFlag)> {
-    let owning = analysis.find_any(&lexicon.owning).sentences;
-    let disclosing = analysis.find_any(&lexicon.disclosing).sentences;
-    let reported = analysis.find_any(&lexicon.reported).sentences;
-    let mut flagged = BTreeSet::new();
-    let mut flags = Vec::new();
-    let lists: [(&str, &[Cue]); 7] = [
-        ("deflect", &lexicon.deflect),
-        ("misleading", &lexicon.mislead),
-        ("spin", &lexicon.spin),
-        ("unnoticed", &lexicon.unnoticed),
-        ("taking-credit", &lexicon.credit),
-        ("blame", &lexicon.blame),
-        ("disrespect", &lexicon.disrespect),
-    ];
-    for (kind, cues) in lists {
-        for sentence in analysis.find_any_exact(cues) {
-            // A mistake nobody noticed is fine when the speaker then tells someone
-            // ("Nobody noticed. The next morning I told my manager.").
-            let disclosed_soon =
-                (sentence..sentence + 5).any(|s| owning.contains(&s) || disclosing.contains(&s));
-            let excused = match kind {
-                "unnoticed" => disclosed_soon,
-                "spin" => owning.contains(&sentence) || disclosing.contains(&sentence),
-                "blame" | "disrespect" => owning.contains(&sentence),
-                _ => false,
-            };
-            if excused {
-                continue;
-            }
-            if (kind == "blame" && reported.contains(&sentence))
-                || (kind == "disrespect" && is_reported_speech(analysis, sentence))
-                || (matches!(kind, "spin" | "misleading" | "taking-credit")
-                    && !is_first_person(analysis, sentence))
-            {
-                continue;
-            }
-            if flagged.insert((sentence, kind)) {
-                let kind = match kind {
-                    "unnoticed" => "spin",
-                    "deflect" => "blame",
-                    other => other,
-                };
-                flags.push((
-                    sentence,
-                    RedFlag {
-                        kind: kind.to_string(),
-                        evidence: analysis.evidence(sentence),
-                    },
-                ));
-            }
-        }
-    }
-    flags
-}
-
-/// Whether the speaker is in the sentence: hiding or spinning done by someone else is
-/// part of the story, not the speaker's red flag.
-fn is_first_person(analysis: &Analysis, sentence: usize) -> bool {
-    analysis.sentence_tokens(sentence).iter().any(|t| {
-        matches!(
-            t.word.as_str(),
-            "i" | "i'd" | "i'm" | "i've" | "we" | "me" | "my" | "our" | "us"
-        )
-    })
-}
-
-/// A quoted or reported insult ("he called them useless") is the story, not the speaker.
-fn is_reported_speech(analysis: &Analysis, sentence: usize) -> bool {
-    let text = &analysis.sentences[sentence].text;
-    text.contains('"')
-        || text.contains('\u{201c}')
-        || !analysis
-            .sentence_tokens(sentence)
-            .iter()
-            .any(|t| t.word == "i")
 }

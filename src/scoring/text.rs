@@ -246,8 +246,7 @@ impl Analysis {
     pub fn find(&self, cue: &Cue) -> Vec<usize> {
         // Most cues have a word the answer never uses: those are rejected before scanning.
         let Some(ids) = cue
-            .stems
-            .iter()
+            .stems()
             .map(|s| self.stem_ids.get(s).copied())
             .collect::<Option<Vec<u32>>>()
         else {
@@ -290,13 +289,14 @@ impl Analysis {
             .filter(|&sentence| {
                 let tokens = self.sentence_tokens(sentence);
                 (0..tokens.len()).any(|start| {
-                    if tokens[start].word != cue.words[0] {
+                    let mut words = cue.words();
+                    if words.next() != Some(tokens[start].word.as_str()) {
                         return false;
                     }
                     let mut position = start;
-                    cue.words[1..].iter().all(|word| {
+                    words.all(|word| {
                         let end = (position + 3).min(tokens.len());
-                        match (position + 1..end).find(|&p| &tokens[p].word == word) {
+                        match (position + 1..end).find(|&p| tokens[p].word == word) {
                             Some(next) => {
                                 position = next;
                                 true
@@ -321,16 +321,11 @@ impl Analysis {
     /// "i told her"; "the promise I kept" for "kept my promise" without "my").
     pub fn find_loose(&self, cue: &Cue) -> Vec<usize> {
         let ids: Vec<u32> = cue
-            .stems
-            .iter()
-            .filter(|s| !LOOSE_SKIP.contains(&s.as_str()))
+            .stems()
+            .filter(|s| !LOOSE_SKIP.contains(s))
             .filter_map(|s| self.stem_ids.get(s).copied())
             .collect();
-        let wanted = cue
-            .stems
-            .iter()
-            .filter(|s| !LOOSE_SKIP.contains(&s.as_str()))
-            .count();
+        let wanted = cue.stems().filter(|s| !LOOSE_SKIP.contains(s)).count();
         if ids.is_empty() || ids.len() < wanted {
             return Vec::new();
         }
@@ -368,7 +363,7 @@ impl Analysis {
             let sentences = keep(self.find(cue));
             if !sentences.is_empty() {
                 strict.add(cue, sentences);
-            } else if cue.stems.len() >= 2 {
+            } else if cue.len() >= 2 {
                 let sentences = keep(self.find_loose(cue));
                 if !sentences.is_empty() {
                     loose.add(cue, sentences);
@@ -404,6 +399,11 @@ impl Analysis {
     /// Words in the unique sentences, less the share that repeats earlier word runs.
     pub fn novel_words(&self) -> usize {
         (self.tokens.len() as f64 * (1.0 - self.repeated_share)).round() as usize
+    }
+
+    /// Different words (by stem) in the answer: saying a word again adds none.
+    pub fn distinct_words(&self) -> usize {
+        self.index.len()
     }
 
     /// Words in the unique sentences.

@@ -40,21 +40,28 @@ fn drill_reads_piped_answers_without_a_terminal() {
 #[test]
 fn the_same_seed_asks_the_same_questions() {
     let env = TestEnv::new();
-    let run = || {
+    let run = |seed: &str| {
         let out = env
             .cmd()
-            .args(["drill", "--seed", "11", "--count", "3", "--no-save"])
-            .write_stdin(ANSWER)
+            .args(["drill", "--seed", seed, "--count", "3", "--no-save"])
+            .write_stdin(format!("{ANSWER}---\n{ANSWER}---\n{ANSWER}"))
             .output()
             .unwrap();
+        // Every question heading, in order: "Question 1 of 3 · id  tags".
         String::from_utf8(out.stdout)
             .unwrap()
             .lines()
-            .find(|l| l.starts_with("Question 1 of 3"))
-            .unwrap()
-            .to_string()
+            .filter(|l| l.starts_with("Question "))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
     };
-    assert_eq!(run(), run());
+    let first = run("11");
+    assert_eq!(first.len(), 3, "{first:?}");
+    assert_eq!(first, run("11"));
+    let mut ids: Vec<&str> = first.iter().filter_map(|l| l.split(' ').nth(5)).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 3, "three different questions: {first:?}");
 }
 
 #[test]

@@ -204,6 +204,8 @@ fn ctrl_c_keeps_a_draft_exits_130_and_the_next_run_offers_it() {
     pty.type_line(
         "I had to tell our best engineer that his design review habits were hurting the team.",
     );
+    // As a person would: the line is on the screen before Ctrl-C.
+    pty.wait_for("hurting the team.");
     pty.keys(&[3]); // Ctrl-C
     pty.wait_for("draft is saved");
     assert_eq!(pty.exit_code(), 130);

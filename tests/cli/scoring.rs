@@ -23,7 +23,7 @@ fn strong_sample(bank: &Bank, id: &str) -> String {
 }
 
 fn score_of(bank: &Bank, id: &str, text: &str) -> u8 {
-    score_answer(&bank.principle, bank.question(id).unwrap(), text).score
+    score_answer(&bank, bank.question(id).unwrap(), text).score
 }
 
 /// A solid answer with room to improve, written for these tests.
@@ -226,7 +226,7 @@ fn gaming_answers_stay_below_40() {
 fn a_strong_answer_grades_above_a_thin_one() {
     let bank = bank();
     let strong = strong_sample(&bank, QUESTION);
-    let report = score_answer(&bank.principle, bank.question(QUESTION).unwrap(), &strong);
+    let report = score_answer(&bank, bank.question(QUESTION).unwrap(), &strong);
     assert!(report.grade >= Grade::Strong, "{:?}", report.grade);
     let thin = score_of(
         &bank,
@@ -304,7 +304,7 @@ fn quoted_evidence_never_carries_escape_sequences() {
     let text = format!(
         "{BASE}\n\u{1b}[2J\u{1b}]0;pwned\u{7}I told Dana \u{1b}[31mplainly\u{1b}[0m it was my mistake."
     );
-    let report = score_answer(&bank.principle, bank.question(QUESTION).unwrap(), &text);
+    let report = score_answer(&bank, bank.question(QUESTION).unwrap(), &text);
     let json = serde_json::to_string(&report).unwrap();
     assert!(
         !json.contains('\u{1b}') && !json.contains("\\u001b"),

@@ -32,7 +32,7 @@ fn score(bank: &Bank, question: &str, text: &str) -> u8 {
     let q = bank
         .question(question)
         .expect("labelled question is in the bank");
-    score_answer(&bank.principle, q, text).score
+    score_answer(&bank, q, text).score
 }
 
 /// Ranks with ties averaged.
@@ -147,12 +147,7 @@ fn strong_bank_samples_pass_and_beat_weaker_ones() {
         let scored: Vec<(Level, u8)> = q
             .sample_answers
             .iter()
-            .map(|s| {
-                (
-                    s.level.clone(),
-                    score_answer(&bank.principle, q, &s.text).score,
-                )
-            })
+            .map(|s| (s.level.clone(), score_answer(&bank, q, &s.text).score))
             .collect();
         let strong: Vec<u8> = scored
             .iter()

@@ -9,6 +9,7 @@ mod cue;
 mod error;
 mod labelled;
 mod parse;
+mod prepared;
 mod validate;
 
 use std::fmt;
@@ -21,6 +22,7 @@ pub use cue::{
 pub use error::BankError;
 pub use labelled::{LabelledAnswer, MAX_LABELLED_BYTES, parse_labelled_set};
 pub use parse::{MAX_BANK_BYTES, parse_bank, read_bank_file, read_capped};
+pub use prepared::{PreparedCues, QuestionCues, prepare_signals};
 pub use validate::{Problem, is_kebab_case, validate_bank};
 
 /// A validated bank in the compact binary form the build stores.
@@ -46,6 +48,9 @@ pub struct Bank {
     pub principle: Principle,
     /// The questions, in the order the file gives them.
     pub questions: Vec<Question>,
+    /// The cues, prepared ahead of time (the built-in bank's, by the build), if any.
+    #[serde(skip)]
+    pub prepared: Option<std::sync::Arc<PreparedCues>>,
 }
 
 /// The principle a bank drills, and what the scorer listens for in any answer to it.
