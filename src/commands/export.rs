@@ -81,6 +81,6 @@ fn feedback_for(bank: Option<&Bank>, record: &Record) -> Vec<String> {
         return Vec::new();
     };
     bank.question(&record.question)
-        .map(|q| score_answer(&bank, q, answer).feedback)
+        .map(|q| score_answer(bank, q, answer).feedback)
         .unwrap_or_default()
 }
