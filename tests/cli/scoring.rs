@@ -23,7 +23,7 @@ fn strong_sample(bank: &Bank, id: &str) -> String {
 }
 
 fn score_of(bank: &Bank, id: &str, text: &str) -> u8 {
-    score_answer(&bank, bank.question(id).unwrap(), text).score
+    score_answer(bank, bank.question(id).unwrap(), text).score
 }
 
 /// A solid answer with room to improve, written for these tests.

@@ -32,7 +32,7 @@ fn score(bank: &Bank, question: &str, text: &str) -> u8 {
     let q = bank
         .question(question)
         .expect("labelled question is in the bank");
-    score_answer(&bank, q, text).score
+    score_answer(bank, q, text).score
 }
 
 /// Ranks with ties averaged.
