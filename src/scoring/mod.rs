@@ -145,6 +145,10 @@ impl<'a> Scorer<'a> {
         let analysis = Analysis::new(&clean);
         let found = self.find(&analysis, &clean);
         let mut score = points(&found, self.question);
+        if found.gaming.is_some() {
+            // Text written to fool a scorer earns only for what it says once.
+            score *= found.novelty;
+        }
         score -= penalties(&found);
         score = score.min(self.cap(&found));
         if found.gaming.is_some() {
@@ -258,6 +262,7 @@ impl<'a> Scorer<'a> {
             word_count: analysis.word_count,
             novel_words: analysis.novel_words(),
             distinct_words: analysis.distinct_words(),
+            novelty: 1.0 - analysis.repeated_share,
             reading,
             action_result_share,
             metrics,
@@ -365,6 +370,8 @@ struct Findings {
     novel_words: usize,
     /// Different words: repeating one adds nothing here.
     distinct_words: usize,
+    /// Share of the text that does not repeat an earlier passage (1 for most answers).
+    novelty: f64,
     reading: StarReading,
     action_result_share: f64,
     metrics: Vec<Metric>,

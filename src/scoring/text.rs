@@ -537,17 +537,37 @@ fn split_sentences(line: &str) -> Vec<&str> {
 
 /// Share of word shingles that appeared earlier in the text: near 0 for prose, near 0.5
 /// for a text pasted twice, near 1 for one sentence repeated many times.
+///
+/// Read twice, by word and by letter (spaces and punctuation left out), and the larger share
+/// kept: a passage pasted straight after itself glues two words together ("…hadSituation"),
+/// which hides the repeat from the words but not from the letters.
 fn repeated_shingle_share(text: &str) -> f64 {
     let hashes: Vec<u64> = words(text).map(word_hash).collect();
-    let size = if hashes.len() < 60 { 3 } else { 5 };
-    if hashes.len() < size * 2 {
+    let short = hashes.len() < 60;
+    let by_words = shingle_share(&hashes, if short { 3 } else { 5 });
+    let letters: Vec<u64> = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(u64::from)
+        .collect();
+    // About as long as the word shingles: three or five words of five letters.
+    let by_letters = shingle_share(&letters, if short { 15 } else { 25 });
+    by_words.max(by_letters)
+}
+
+/// Share of the `size`-long runs of `items` that appeared earlier.
+fn shingle_share(items: &[u64], size: usize) -> f64 {
+    if items.len() < size * 2 {
         return 0.0;
     }
     let mut seen = HashSet::default();
     let mut repeated = 0usize;
-    let total = hashes.len() - size + 1;
-    for shingle in hashes.windows(size) {
-        let key = shingle.iter().fold(0u64, |h, w| h.rotate_left(11) ^ w);
+    let total = items.len() - size + 1;
+    for shingle in items.windows(size) {
+        let key = shingle.iter().fold(0u64, |h, w| {
+            h.rotate_left(11) ^ w.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
         if !seen.insert(key) {
             repeated += 1;
         }

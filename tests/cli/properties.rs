@@ -102,8 +102,12 @@ proptest! {
 #[test]
 fn pasting_a_thin_answer_twice_without_a_break_never_pays() {
     // Found by the property above: the join makes a new word ("managerSituation").
-    let text = "Situation: I my manager";
-    assert!(score(&format!("{text}{text}")) <= score(text) + 2);
+    for text in [
+        "Situation: I my manager",
+        "Situation: it apologised we told had",
+    ] {
+        assert!(score(&format!("{text}{text}")) <= score(text) + 2, "{text}");
+    }
 }
 
 #[test]
