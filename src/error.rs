@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
-use crate::bank::BankError;
+use earn_trust_bank::BankError;
 
 /// Exit code for bad usage or bad input (clap uses the same).
 pub const EXIT_USAGE: u8 = 2;
