@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 pub use earn_trust_bank::{
-    Bank, BankError, LabelledAnswer, Level, PreparedCues, Principle, Problem, Question,
+    Bank, BankError, LabelledAnswer, Level, PreparedCues, Premise, Principle, Problem, Question,
+    QuestionFlag,
     QuestionCues, RubricPoint, SampleAnswer, Signal, SignalRole, is_kebab_case, parse_bank,
     parse_labelled_set, prepare_signals,
 };
@@ -14,6 +15,19 @@ use crate::{Error, Result};
 /// The built-in bank as the build script validated and encoded it, and its cues prepared.
 static EMBEDDED_BANK_BINARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/earn-trust.bank"));
 static EMBEDDED_CUES_BINARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/earn-trust.cues"));
+
+/// The project's own labelled answers, built in for `earn-trust eval`: written and
+/// labelled 1-5 by people who had not seen the scorer.
+pub const PROJECT_LABELLED_SETS: [(&str, &str); 2] = [
+    (
+        "content/labelled/tuning.yaml",
+        include_str!("../content/labelled/tuning.yaml"),
+    ),
+    (
+        "content/labelled/held-out.yaml",
+        include_str!("../content/labelled/held-out.yaml"),
+    ),
+];
 
 /// Where a bank comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -166,6 +166,16 @@ Examples:
   earn-trust man | man -l -")]
     Man,
 
+    /// Measure how far the scorer agrees with answers people labelled 1 to 5.
+    #[command(after_help = "\
+Examples:
+  earn-trust eval
+  earn-trust eval --set my-labelled-answers.yaml
+  earn-trust eval --format json
+
+A set is a YAML list of {id, question, label (1-5), kind (optional), answer}.")]
+    Eval(EvalArgs),
+
     /// Check a bank file against the format's rules and report every problem.
     #[command(after_help = "\
 Examples:
@@ -322,6 +332,18 @@ pub struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `earn-trust eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// A labelled set (YAML) [default: the project's own labelled answers, built in].
+    #[arg(long = "set", value_name = "PATH")]
+    pub set: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long = "format", value_enum, default_value_t)]
+    pub format: Format,
 }
 
 /// Arguments of `earn-trust validate`.

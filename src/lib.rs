@@ -9,6 +9,7 @@
 //! - [`scoring`]: answer text in, an explained report out;
 //! - [`drill`]: the practice session, in a terminal or over piped answers;
 //! - [`choice`]: which questions a drill asks (random, by need, SM-2);
+//! - [`evaluate`]: how far scores agree with labelled answers;
 //! - [`history`], [`progress`], [`drafts`], [`store`]: what is kept on disk and what it says;
 //! - [`output`]: colour, width and every renderer.
 
@@ -21,6 +22,7 @@ pub mod commands;
 pub mod drafts;
 pub mod drill;
 pub mod error;
+pub mod evaluate;
 pub mod history;
 pub mod output;
 pub mod progress;

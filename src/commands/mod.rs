@@ -4,6 +4,7 @@
 
 mod completions;
 mod drill;
+mod eval;
 mod export;
 mod history;
 mod list;
@@ -86,6 +87,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Reset(args) => reset::run(&context, &args),
         Command::Completions(args) => completions::run(&args),
         Command::Man => man::run(),
+        Command::Eval(args) => eval::run(&context, &args),
         Command::Validate(args) => validate::run(&context, args),
     }
 }

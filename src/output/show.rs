@@ -3,14 +3,16 @@
 use serde::Serialize;
 
 use super::{Theme, prose_width, wrap};
-use crate::bank::{Question, RubricPoint, SampleAnswer};
+use crate::bank::{Premise, Question, QuestionFlag, RubricPoint, SampleAnswer};
 
 #[derive(Debug, Serialize)]
 struct ShowQuestion<'a> {
     id: &'a str,
     text: &'a str,
     tags: &'a [String],
+    premise: Option<&'a Premise>,
     rubric: &'a [RubricPoint],
+    red_flags: &'a [QuestionFlag],
     sample_answers: Vec<&'a SampleAnswer>,
     follow_ups: &'a [String],
 }
@@ -28,7 +30,9 @@ pub fn render_show_json(question: &Question, with_samples: bool) -> String {
         id: &question.id,
         text: &question.text,
         tags: &question.tags,
+        premise: question.premise.as_ref(),
         rubric: &question.rubric,
+        red_flags: &question.red_flags,
         sample_answers: if with_samples {
             samples_in_order(question)
         } else {
@@ -50,6 +54,10 @@ pub fn render_show(question: &Question, with_samples: bool, theme: Theme, width:
     ));
     out.push_str(&theme.bold(&wrap(&question.text, width, "")));
     out.push_str("\n\n");
+    if let Some(premise) = &question.premise {
+        out.push_str(&wrap(&format!("Your story must show: {}", premise.text), width, ""));
+        out.push_str("\n\n");
+    }
 
     out.push_str(&theme.heading("What a bar-raiser listens for"));
     out.push('\n');
@@ -57,6 +65,16 @@ pub fn render_show(question: &Question, with_samples: bool, theme: Theme, width:
         let line = format!("{} (weight {}): {}", point.id, point.weight, point.point);
         out.push_str(&wrap(&line, width, "  "));
         out.push('\n');
+    }
+
+    if !question.red_flags.is_empty() {
+        out.push('\n');
+        out.push_str(&theme.heading("What sinks this answer"));
+        out.push('\n');
+        for flag in &question.red_flags {
+            out.push_str(&wrap(&format!("{}: {}", flag.id, flag.flag), width, "  "));
+            out.push('\n');
+        }
     }
 
     if !question.follow_ups.is_empty() {

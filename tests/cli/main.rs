@@ -6,6 +6,7 @@ mod browse;
 mod common;
 mod drill_piped;
 mod drill_pty;
+mod eval;
 mod finish;
 mod hostile;
 mod progress;

@@ -11,7 +11,7 @@ use crate::common::fixture;
 const GAMING_KINDS: [&str; 3] = ["keyword-list", "repeated", "random-words"];
 
 fn set(name: &str) -> Vec<LabelledAnswer> {
-    let path = fixture(&format!("labelled/{name}.yaml"));
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("content/labelled/{name}.yaml"));
     let text = std::fs::read_to_string(&path).unwrap();
     parse_labelled_set(&text, &path.display().to_string()).unwrap()
 }

@@ -114,6 +114,38 @@ pub struct Question {
     /// What a bar-raiser asks next.
     #[serde(default)]
     pub follow_ups: Vec<String>,
+    /// What a story must establish to answer this question at all.
+    #[serde(default)]
+    pub premise: Option<Premise>,
+    /// What sinks an answer to this question even when it is told well.
+    #[serde(default)]
+    pub red_flags: Vec<QuestionFlag>,
+}
+
+/// What a story must establish to be an answer to its question, and the words that show it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Premise {
+    /// In plain words: "A commitment the speaker made to a team member, and did not meet."
+    pub text: String,
+    /// Words and short phrases a story that establishes it would contain.
+    pub cues: Vec<String>,
+}
+
+/// Something that sinks an answer to one question, and the first-person words that show it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionFlag {
+    /// Kebab-case, unique within the question.
+    pub id: String,
+    /// The behaviour in plain words: "Presents the coachee's work as their own."
+    pub flag: String,
+    /// What the candidate should ask of their own story: "Did anyone else do the work you
+    /// presented?"
+    #[serde(default)]
+    pub ask: Option<String>,
+    /// First-person words and phrases a speaker doing it would say.
+    pub cues: Vec<String>,
 }
 
 impl Question {

@@ -12,6 +12,10 @@ use crate::{Bank, Cue, Principle, Question};
 pub struct QuestionCues {
     /// Each rubric point's cues.
     pub rubric: Vec<Vec<Cue>>,
+    /// The premise's cues (none when the question has no premise).
+    pub premise: Vec<Cue>,
+    /// Each of the question's red flags' cues.
+    pub red_flags: Vec<Vec<Cue>>,
 }
 
 impl QuestionCues {
@@ -19,6 +23,11 @@ impl QuestionCues {
     pub fn prepare(question: &Question) -> Self {
         QuestionCues {
             rubric: question.rubric.iter().map(|p| Cue::all(&p.cues)).collect(),
+            premise: question
+                .premise
+                .as_ref()
+                .map_or_else(Vec::new, |p| Cue::all(&p.cues)),
+            red_flags: question.red_flags.iter().map(|f| Cue::all(&f.cues)).collect(),
         }
     }
 }

@@ -158,6 +158,27 @@ fn check_question(question: &crate::Question, issues: &mut Vec<String>) {
             issues.push(format!("{name} has an empty commentary"));
         }
     }
+    if let Some(premise) = &question.premise {
+        if premise.text.trim().is_empty() {
+            issues.push("the premise has empty text".to_string());
+        }
+        check_cues(&premise.cues, "the premise", issues);
+    }
+    let mut flag_ids = HashSet::new();
+    for flag in &question.red_flags {
+        let name = format!("red flag `{}`", flag.id);
+        check_id(&flag.id, "red flag id", issues);
+        if !flag_ids.insert(flag.id.as_str()) {
+            issues.push(format!("duplicate red flag id `{}`", flag.id));
+        }
+        if flag.flag.trim().is_empty() {
+            issues.push(format!("{name} has empty `flag` text"));
+        }
+        if flag.ask.as_ref().is_some_and(|a| a.trim().is_empty()) {
+            issues.push(format!("{name} has an empty `ask`"));
+        }
+        check_cues(&flag.cues, &name, issues);
+    }
     if question.follow_ups.iter().any(|f| f.trim().is_empty()) {
         issues.push("a follow-up is empty".to_string());
     }
