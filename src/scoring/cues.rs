@@ -12,16 +12,25 @@ pub struct CueMatch {
     /// Whether the report ticks it: a loose match alone is too weak for that.
     pub hit: bool,
     pub evidence: Vec<String>,
+    /// The sentences holding a cue found in order.
+    pub sentences: Vec<usize>,
 }
 
 /// Finds `cues` outside the `excluded` sentences, with up to `most` quotes.
 pub fn match_cues(analysis: &Analysis, cues: &[Cue], excluded: &[usize], most: usize) -> CueMatch {
     let (strict, loose) = analysis.find_any_loosely(cues, excluded);
+    let hit = strict.distinct > 0 || loose.distinct >= 2;
     CueMatch {
         strict: strict.distinct,
         strength: strength(strict.distinct, loose.distinct),
-        hit: strict.distinct > 0 || loose.distinct >= 2,
-        evidence: evidence_of(analysis, &strict, &loose, most),
+        hit,
+        // A point not made has nothing to quote: a hint of it is not evidence.
+        evidence: if hit {
+            evidence_of(analysis, &strict, &loose, most)
+        } else {
+            Vec::new()
+        },
+        sentences: strict.sentences.clone(),
     }
 }
 
@@ -40,14 +49,31 @@ fn strength(strict: usize, loose: usize) -> f64 {
     }
 }
 
-/// Up to `most` quotes: sentences with strict matches first, then loose ones.
+/// Up to `most` quotes, the best support first: sentences with strict matches before loose
+/// ones, then those holding the most cues, then those where the speaker acts ("I told
+/// her…") over those that only mention the topic.
 fn evidence_of(analysis: &Analysis, strict: &CueHits, loose: &CueHits, most: usize) -> Vec<String> {
-    let strict_best = strict.best_sentences();
-    let loose_best = loose.best_sentences();
-    strict_best
-        .iter()
-        .chain(loose_best.iter().filter(|s| !strict.sentences.contains(s)))
+    let ranked = |hits: &CueHits| {
+        let mut best = hits.best_sentences();
+        // A stable sort keeps the cue count order among equals.
+        best.sort_by_key(|&s| !speaker_acts(analysis, s));
+        let count = |s: &usize| hits.cues_in(*s);
+        best.sort_by_key(|s| std::cmp::Reverse(count(s)));
+        best
+    };
+    let loose_best = ranked(loose);
+    ranked(strict)
+        .into_iter()
+        .chain(loose_best.into_iter().filter(|s| !strict.sentences.contains(s)))
         .take(most)
-        .map(|&s| analysis.evidence(s))
+        .map(|s| analysis.evidence(s))
         .collect()
+}
+
+/// Whether the speaker is the subject somewhere in sentence `s`.
+fn speaker_acts(analysis: &Analysis, s: usize) -> bool {
+    analysis
+        .sentence_tokens(s)
+        .iter()
+        .any(|t| !t.quoted && matches!(t.word.as_str(), "i" | "i'd" | "i've" | "i'm"))
 }

@@ -1,102 +1,281 @@
 //! Red flags in the speaker's own words: blame, spin, misleading someone, taking credit,
-//! disrespect. Each comes with the sentence that raised it; a sentence in which the
-//! speaker owns up (or, for spin, discloses) raises none, and neither do other people's
-//! words.
+//! disrespect, and the question's own red flags. Each comes with the sentence that raised
+//! it. Only the speaker's words count: never words in quotation marks, never what the story
+//! reports of someone else ("he said…", "they were worried…"), and a flag that names an
+//! act (hiding, going around someone, taking credit) needs the speaker in the sentence. A
+//! sentence in which the speaker owns up (or, for spin, discloses) raises no blame or spin.
 
 use std::collections::BTreeSet;
 
-use super::text::Analysis;
+use super::text::{Analysis, Cue};
 use super::{Lexicon, RedFlag, RedFlagKind};
 
-/// Blame, spin, misleading a customer, taking credit, disrespect, each with its sentence;
-/// never a sentence in which the speaker owns up (or, for spin, discloses).
-pub fn red_flags(analysis: &Analysis, lexicon: &Lexicon) -> Vec<(usize, RedFlag)> {
-    let owning = analysis.find_any(&lexicon.owning).sentences;
-    let disclosing = analysis.find_any(&lexicon.disclosing).sentences;
-    let reported = analysis.find_any(&lexicon.reported).sentences;
+/// The phrase lists red flags are read from (`phrases/<file>.txt`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FlagList {
+    /// Blaming others for what went wrong.
+    Blame,
+    /// Playing down one's own part.
+    Deflect,
+    /// A mistake nobody noticed (spin unless the speaker then tells someone).
+    Unnoticed,
+    /// Hiding or softening a mistake.
+    Spin,
+    /// Keeping information from people who should have it.
+    Concealing,
+    /// Telling someone what is not true.
+    Mislead,
+    /// Reassuring people with what the speaker knew was false or doubted.
+    FalseReassurance,
+    /// Letting a claim, a plan or a figure the speaker knew was wrong go ahead unsaid.
+    LetItStand,
+    /// Presenting others' work as one's own.
+    Credit,
+    /// Labels for people: "lazy", "clueless".
+    Disrespect,
+    /// Going over a peer's head or behind their back.
+    GoingAround,
+    /// Criticising or embarrassing someone in front of others.
+    Shaming,
+    /// Pressing with rank instead of persuading.
+    PullingRank,
+}
+
+impl FlagList {
+    /// Every list, in the order flags are reported.
+    pub const ALL: [FlagList; 13] = [
+        FlagList::Deflect,
+        FlagList::Mislead,
+        FlagList::FalseReassurance,
+        FlagList::LetItStand,
+        FlagList::Spin,
+        FlagList::Concealing,
+        FlagList::Unnoticed,
+        FlagList::Credit,
+        FlagList::Blame,
+        FlagList::GoingAround,
+        FlagList::Shaming,
+        FlagList::PullingRank,
+        FlagList::Disrespect,
+    ];
+
+    /// The list's file name in `phrases/`, without `.txt`.
+    pub fn file(self) -> &'static str {
+        match self {
+            FlagList::Blame => "blame",
+            FlagList::Deflect => "deflect",
+            FlagList::Unnoticed => "unnoticed",
+            FlagList::Spin => "spin",
+            FlagList::Concealing => "concealing",
+            FlagList::Mislead => "mislead",
+            FlagList::FalseReassurance => "false-reassurance",
+            FlagList::LetItStand => "let-it-stand",
+            FlagList::Credit => "credit",
+            FlagList::Disrespect => "disrespect",
+            FlagList::GoingAround => "going-around",
+            FlagList::Shaming => "shaming",
+            FlagList::PullingRank => "pulling-rank",
+        }
+    }
+
+    /// The kind of flag the list raises.
+    fn kind(self) -> RedFlagKind {
+        match self {
+            FlagList::Blame | FlagList::Deflect => RedFlagKind::Blame,
+            FlagList::Unnoticed | FlagList::Spin | FlagList::Concealing => RedFlagKind::Spin,
+            FlagList::Mislead | FlagList::FalseReassurance | FlagList::LetItStand => {
+                RedFlagKind::Misleading
+            }
+            FlagList::Credit => RedFlagKind::TakingCredit,
+            FlagList::Disrespect
+            | FlagList::GoingAround
+            | FlagList::Shaming
+            | FlagList::PullingRank => RedFlagKind::Disrespect,
+        }
+    }
+
+    /// Whether the list names something the speaker does, so the speaker must be in the
+    /// sentence; the others name what the speaker says of someone or something.
+    fn is_act(self) -> bool {
+        !matches!(
+            self,
+            FlagList::Blame | FlagList::Deflect | FlagList::Unnoticed | FlagList::Disrespect
+        )
+    }
+}
+
+/// Sentences that excuse a flag: the speaker owning up, or telling someone.
+struct Excuses {
+    owning: Vec<usize>,
+    disclosing: Vec<usize>,
+}
+
+impl Excuses {
+    fn excuse(&self, list: FlagList, sentence: usize) -> bool {
+        let owns = self.owning.contains(&sentence);
+        let tells = self.disclosing.contains(&sentence);
+        match list {
+            // "Nobody noticed. The next morning I told my manager."
+            FlagList::Unnoticed => (sentence..sentence + 5)
+                .any(|s| self.owning.contains(&s) || self.disclosing.contains(&s)),
+            // Hiding told as the mistake the speaker then owns ("…without telling her.
+            // That was my failure.") is owning up, not spin.
+            FlagList::Spin => tells || (sentence..sentence + 5).any(|s| self.owning.contains(&s)),
+            FlagList::Concealing => (sentence..sentence + 5).any(|s| self.owning.contains(&s)),
+            FlagList::Blame | FlagList::Disrespect => owns,
+            _ => false,
+        }
+    }
+}
+
+/// Every red flag in the speaker's own words, each with its sentence: the principle-wide
+/// lists, then the question's own (`question_flags`: each flag's id and cues).
+pub fn red_flags(
+    analysis: &Analysis,
+    lexicon: &Lexicon,
+    question_flags: &[(&str, &[Cue])],
+) -> Vec<(usize, RedFlag)> {
+    let excuses = Excuses {
+        owning: analysis.find_any(&lexicon.owning).sentences,
+        disclosing: analysis.find_any(&lexicon.disclosing).sentences,
+    };
+    let reported = others_words(analysis, &lexicon.reported);
     let mut flagged = BTreeSet::new();
     let mut flags = Vec::new();
-    for (list, cues) in [
-        (List::Deflect, &lexicon.deflect),
-        (List::Mislead, &lexicon.mislead),
-        (List::Spin, &lexicon.spin),
-        (List::Unnoticed, &lexicon.unnoticed),
-        (List::Credit, &lexicon.credit),
-        (List::Blame, &lexicon.blame),
-        (List::Disrespect, &lexicon.disrespect),
-    ] {
-        for sentence in analysis.find_any_exact(cues) {
-            // A mistake nobody noticed is fine when the speaker then tells someone
-            // ("Nobody noticed. The next morning I told my manager.").
-            let disclosed_soon =
-                (sentence..sentence + 5).any(|s| owning.contains(&s) || disclosing.contains(&s));
-            let excused = match list {
-                List::Unnoticed => disclosed_soon,
-                List::Spin => owning.contains(&sentence) || disclosing.contains(&sentence),
-                List::Blame | List::Disrespect => owning.contains(&sentence),
-                List::Deflect | List::Mislead | List::Credit => false,
-            };
-            let not_the_speakers = match list {
-                List::Blame => reported.contains(&sentence),
-                List::Disrespect => is_reported_speech(analysis, sentence),
-                List::Spin | List::Mislead | List::Credit => !is_first_person(analysis, sentence),
-                List::Deflect | List::Unnoticed => false,
-            };
-            if excused || not_the_speakers {
+    for (list, cues) in &lexicon.flags {
+        for at in starts(analysis, cues) {
+            let sentence = analysis.tokens[at].sentence;
+            if excuses.excuse(*list, sentence)
+                || !is_speakers(analysis, at, &reported, list.is_act())
+            {
                 continue;
             }
             // Two lists raising the same kind on one sentence make one flag, not two.
             let kind = list.kind();
-            if flagged.insert((sentence, kind)) {
+            if flagged.insert((sentence, kind, None)) {
                 flags.push((sentence, RedFlag::new(kind, analysis.evidence(sentence))));
             }
+        }
+    }
+    for (id, cues) in question_flags {
+        for at in starts(analysis, cues) {
+            let sentence = analysis.tokens[at].sentence;
+            if !is_speakers(analysis, at, &reported, true)
+                || !flagged.insert((sentence, RedFlagKind::Question, Some(*id)))
+            {
+                continue;
+            }
+            flags.push((
+                sentence,
+                RedFlag {
+                    kind: RedFlagKind::Question,
+                    id: Some(id.to_string()),
+                    evidence: analysis.evidence(sentence),
+                },
+            ));
         }
     }
     flags
 }
 
-/// The phrase lists red flags are read from; two of them raise the same kind as another.
-#[derive(Clone, Copy)]
-enum List {
-    Deflect,
-    Mislead,
-    Spin,
-    Unnoticed,
-    Credit,
-    Blame,
-    Disrespect,
+/// Where any of `cues` starts, word for word, in order.
+fn starts(analysis: &Analysis, cues: &[Cue]) -> Vec<usize> {
+    let mut at: Vec<usize> = cues
+        .iter()
+        .flat_map(|c| analysis.find_starts(c, true))
+        .collect();
+    at.sort_unstable();
+    at.dedup();
+    at
 }
 
-impl List {
-    fn kind(self) -> RedFlagKind {
-        match self {
-            List::Deflect | List::Blame => RedFlagKind::Blame,
-            List::Mislead => RedFlagKind::Misleading,
-            List::Spin | List::Unnoticed => RedFlagKind::Spin,
-            List::Credit => RedFlagKind::TakingCredit,
-            List::Disrespect => RedFlagKind::Disrespect,
-        }
+/// Where the story reports someone else's words or feelings ("he said", "they were
+/// worried"): a reporting phrase with no "I" or "we" before it in its clause.
+fn others_words(analysis: &Analysis, reported: &[Cue]) -> Vec<usize> {
+    starts(analysis, reported)
+        .into_iter()
+        .filter(|&at| {
+            let clause = clause_start(analysis, at);
+            !analysis.tokens[clause..at]
+                .iter()
+                .any(|t| !t.quoted && matches!(t.word.as_str(), "i" | "we"))
+        })
+        .collect()
+}
+
+/// The first token of the clause holding token `at`.
+fn clause_start(analysis: &Analysis, at: usize) -> usize {
+    let sentence = &analysis.sentences[analysis.tokens[at].sentence];
+    (sentence.start..=at)
+        .rev()
+        .find(|&t| analysis.tokens[t].clause_start)
+        .unwrap_or(sentence.start)
+}
+
+/// Whether the words at token `at` are the speaker's own: not quoted, not inside a clause
+/// that reports someone else's words or feelings, and (for an act) with the speaker in
+/// the sentence.
+fn is_speakers(analysis: &Analysis, at: usize, reported: &[usize], needs_speaker: bool) -> bool {
+    let token = &analysis.tokens[at];
+    if token.quoted {
+        return false;
     }
-}
-
-/// Whether the speaker is in the sentence: hiding or spinning done by someone else is
-/// part of the story, not the speaker's red flag.
-fn is_first_person(analysis: &Analysis, sentence: usize) -> bool {
-    analysis.sentence_tokens(sentence).iter().any(|t| {
-        matches!(
-            t.word.as_str(),
-            "i" | "i'd" | "i'm" | "i've" | "we" | "me" | "my" | "our" | "us"
-        )
-    })
-}
-
-/// A quoted or reported insult ("he called them useless") is the story, not the speaker.
-fn is_reported_speech(analysis: &Analysis, sentence: usize) -> bool {
-    let text = &analysis.sentences[sentence].text;
-    text.contains('"')
-        || text.contains('\u{201c}')
-        || !analysis
-            .sentence_tokens(sentence)
+    let clause = clause_start(analysis, at);
+    if reported
+        .iter()
+        .any(|&r| r <= at && r >= clause && analysis.tokens[r].sentence == token.sentence)
+    {
+        return false;
+    }
+    // The speaker is the one acting: "I" or "we" in the clause of the act or the one
+    // before it ("I told the VP, without telling him, that…"), not a "me" or an "us" that
+    // someone else acted on.
+    let previous_clause = clause.checked_sub(1).map_or(clause, |before| {
+        if analysis.tokens[before].sentence == token.sentence {
+            clause_start(analysis, before)
+        } else {
+            clause
+        }
+    });
+    !needs_speaker
+        || analysis.tokens[previous_clause..=at]
             .iter()
-            .any(|t| t.word == "i")
+            .any(|t| !t.quoted && is_speaking_subject(&t.word))
+}
+
+fn is_speaking_subject(word: &str) -> bool {
+    matches!(
+        word,
+        "i" | "i'd" | "i'm" | "i've" | "i'll" | "we" | "we'd" | "we've" | "we're" | "we'll"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<RedFlagKind> {
+        let analysis = Analysis::new(text);
+        red_flags(&analysis, &super::super::LEXICON, &[])
+            .into_iter()
+            .map(|(_, flag)| flag.kind)
+            .collect()
+    }
+
+    #[test]
+    fn other_peoples_words_and_feelings_are_not_the_speakers_flags() {
+        assert_eq!(kinds("It was their fault the launch slipped."), [RedFlagKind::Blame]);
+        assert!(kinds("He was upset and said it was my fault, not his fault.").is_empty());
+        assert!(kinds("She told me, \"it was their fault\", and I disagreed.").is_empty());
+    }
+
+    #[test]
+    fn a_question_flag_needs_the_speaker_and_is_kept_by_id() {
+        let cue = Cue::all(&["presented it as mine"]);
+        let analysis = Analysis::new("I presented it as mine to the VP. She presented it as mine.");
+        let flags = red_flags(&analysis, &super::super::LEXICON, &[("took-credit", &cue)]);
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].1.id.as_deref(), Some("took-credit"));
+        assert_eq!(flags[0].0, 0);
+    }
 }

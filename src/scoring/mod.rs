@@ -26,18 +26,20 @@ use crate::bank::{
 };
 pub use policy::WORDS_PER_MINUTE;
 pub use report::{
-    Grade, Part, REPORT_SCHEMA, RedFlag, RedFlagKind, Report, RubricResult, SignalResult, Signals,
+    Grade, Part, PremiseResult, REPORT_SCHEMA, RedFlag, RedFlagKind, Report, RubricResult, SignalResult, Signals,
     Star, StarPart,
 };
 pub use text::{Cue, sanitize};
 
 use cues::match_cues;
+use flags::FlagList;
+use lexicon::FUNCTION_WORDS;
 use policy::{cap, credit, penalty, weight};
 use signals::Metric;
 use star::StarReading;
 use text::Analysis;
 
-/// The built-in phrase lists, stemmed once.
+/// The built-in phrase lists, prepared by the build script.
 struct Lexicon {
     situation: Vec<Cue>,
     task: Vec<Cue>,
@@ -46,13 +48,8 @@ struct Lexicon {
     lesson: Vec<Cue>,
     hypothetical: Vec<Cue>,
     vague: Vec<Cue>,
-    blame: Vec<Cue>,
-    spin: Vec<Cue>,
-    unnoticed: Vec<Cue>,
-    deflect: Vec<Cue>,
-    mislead: Vec<Cue>,
-    credit: Vec<Cue>,
-    disrespect: Vec<Cue>,
+    /// The red-flag lists, in the order flags are reported.
+    flags: Vec<(FlagList, Vec<Cue>)>,
     owning: Vec<Cue>,
     disclosing: Vec<Cue>,
     reported: Vec<Cue>,
@@ -74,13 +71,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         lesson: take("lesson"),
         hypothetical: take("hypothetical"),
         vague: take("vague"),
-        blame: take("blame"),
-        spin: take("spin"),
-        unnoticed: take("unnoticed"),
-        deflect: take("deflect"),
-        mislead: take("mislead"),
-        credit: take("credit"),
-        disrespect: take("disrespect"),
+        flags: FlagList::ALL
+            .iter()
+            .map(|&list| (list, take(list.file())))
+            .collect(),
         owning: take("owning"),
         disclosing: take("disclosing"),
         reported: take("reported"),
@@ -111,7 +105,7 @@ pub fn owned_up(principle: &Principle, report: &Report) -> bool {
 pub struct Scorer<'a> {
     principle: &'a Principle,
     question: &'a Question,
-    rubric_cues: Vec<Vec<Cue>>,
+    cues: QuestionCues,
     signal_cues: Vec<Vec<Cue>>,
 }
 
@@ -134,7 +128,7 @@ impl<'a> Scorer<'a> {
         Scorer {
             principle: &bank.principle,
             question,
-            rubric_cues: cues.rubric,
+            cues,
             signal_cues,
         }
     }
@@ -149,7 +143,7 @@ impl<'a> Scorer<'a> {
             // Text written to fool a scorer earns only for what it says once.
             score *= found.novelty;
         }
-        score -= penalties(&found);
+        score -= penalties(&found, self.question, self.principle);
         score = score.min(self.cap(&found));
         if found.gaming.is_some() {
             score -= penalty::GAMING;
@@ -166,23 +160,35 @@ impl<'a> Scorer<'a> {
         let reading = star::read_star(analysis, lexicon, &metric_sentences);
         let action_result_share = star::action_result_share(analysis, &reading.roles);
 
-        let found_flags = flags::red_flags(analysis, lexicon);
-        // What raised a red flag earns no credit ("it was his fault" does not own the miss).
-        let mut flagged: Vec<usize> = found_flags.iter().map(|(sentence, _)| *sentence).collect();
-        flagged.sort_unstable();
-        flagged.dedup();
+        let question_flags: Vec<(&str, &[Cue])> = self
+            .question
+            .red_flags
+            .iter()
+            .zip(&self.cues.red_flags)
+            .map(|(flag, cues)| (flag.id.as_str(), cues.as_slice()))
+            .collect();
+        let found_flags = flags::red_flags(analysis, lexicon, &question_flags);
+        // What raised a red flag earns no credit ("it was his fault" does not own the miss),
+        // and neither does a sentence that only repeats the question's own words.
+        let mut no_credit: Vec<usize> = found_flags.iter().map(|(sentence, _)| *sentence).collect();
+        no_credit.extend(analysis.echoes(&self.question.text, FUNCTION_WORDS));
+        no_credit.sort_unstable();
+        no_credit.dedup();
         let mut red_flags: Vec<RedFlag> = found_flags.into_iter().map(|(_, flag)| flag).collect();
+        let speaker_flags = red_flags.len();
 
         let mut cue_hits = 0;
         let mut rubric_credit = 0.0;
+        let mut on_topic: Vec<usize> = Vec::new();
         let rubric: Vec<RubricResult> = self
             .question
             .rubric
             .iter()
-            .zip(&self.rubric_cues)
+            .zip(&self.cues.rubric)
             .map(|(point, cues)| {
-                let found = match_cues(analysis, cues, &flagged, 2);
+                let found = match_cues(analysis, cues, &no_credit, 2);
                 cue_hits += found.strict;
+                on_topic.extend(&found.sentences);
                 rubric_credit += point.weight * found.strength;
                 RubricResult {
                     id: point.id.clone(),
@@ -204,7 +210,7 @@ impl<'a> Scorer<'a> {
             .iter()
             .zip(&self.signal_cues)
             .map(|(signal, cues)| {
-                let found = match_cues(analysis, cues, &flagged, 1);
+                let found = match_cues(analysis, cues, &no_credit, 1);
                 cue_hits += found.strict;
                 signal_credit += signal.weight * found.strength;
                 SignalResult {
@@ -235,11 +241,6 @@ impl<'a> Scorer<'a> {
         let vague_claims = signals::vague_claims(analysis, lexicon);
         let concrete_details = signals::concrete_detail_count(analysis);
 
-        let serious_flags = red_flags
-            .iter()
-            .filter(|f| f.kind != RedFlagKind::Disrespect)
-            .count();
-        let disrespect = red_flags.len() - serious_flags;
         let gaming = gaming::detect(analysis, cue_hits);
         if let Some(kind) = gaming {
             red_flags.insert(0, RedFlag::new(kind, text::quote(clean)));
@@ -251,11 +252,38 @@ impl<'a> Scorer<'a> {
             ));
         }
         // Too short to tell what it is about: the length advice says enough.
-        let off_question = rubric_coverage == 0.0
-            && signal_coverage < policy::OFF_QUESTION_SIGNAL_SHARE
-            && gaming.is_none()
-            && analysis.unique_words() >= policy::OFF_QUESTION_MIN_WORDS;
-        if off_question {
+        let judgeable = gaming.is_none() && analysis.unique_words() >= policy::OFF_QUESTION_MIN_WORDS;
+        let about_nothing_asked = judgeable
+            && rubric_coverage == 0.0
+            && signal_coverage < policy::OFF_QUESTION_SIGNAL_SHARE;
+        // The story never shows what the question is about (its premise).
+        let premise = self.question.premise.as_ref().map(|premise| {
+            let found = match_cues(analysis, &self.cues.premise, &no_credit, 1);
+            PremiseResult {
+                text: premise.text.clone(),
+                found: found.hit,
+                evidence: found.evidence,
+            }
+        });
+        let premise_missing = judgeable && premise.as_ref().is_some_and(|p| !p.found);
+        on_topic.extend(match_cues(analysis, &self.cues.premise, &no_credit, 0).sentences);
+        on_topic.sort_unstable();
+        on_topic.dedup();
+        // The share of the story that speaks to this question at all.
+        let focus = ratio(on_topic.len() as f64, analysis.sentences.len() as f64);
+        // One cue of the premise, once, is a thin sign the story is about it.
+        let premise_thin = judgeable
+            && !premise_missing
+            && self.question.premise.is_some()
+            && match_cues(analysis, &self.cues.premise, &no_credit, 0).strict < 2;
+        let off_question = if about_nothing_asked {
+            Some(OffQuestion::Unrelated)
+        } else if premise_missing {
+            Some(OffQuestion::NoPremise)
+        } else {
+            None
+        };
+        if off_question.is_some() {
             red_flags.push(RedFlag::new(RedFlagKind::OffQuestion, text::quote(clean)));
         }
         Findings {
@@ -279,52 +307,40 @@ impl<'a> Scorer<'a> {
             vague_claims,
             concrete_details,
             red_flags,
-            serious_flags,
-            disrespect,
+            speaker_flags,
             gaming,
             off_question,
+            premise,
+            premise_thin,
+            focus,
         }
     }
 
     /// The lowest ceiling among the caps the answer earns.
     fn cap(&self, found: &Findings) -> f64 {
-        let star = &found.reading.star;
         let mut caps = vec![100.0];
         if found.novel_words < cap::THIN_WORDS {
             // A few words cannot earn much, however they are arranged or repeated.
             let words = found.novel_words.min(found.distinct_words) as f64;
             caps.push((cap::POINTS_PER_THIN_WORD * words).floor());
         }
-        if found.serious_flags > 0 {
-            let worst = cap::SERIOUS_FLAGS.len() - 1;
-            caps.push(cap::SERIOUS_FLAGS[(found.serious_flags - 1).min(worst)]);
-        }
-        if self.question.is_about_failure() && !found.owned_up && !found.lesson.found {
-            // On a question about a mistake, an answer that owns nothing cannot pass.
-            caps.push(cap::FAILURE_UNOWNED);
+        if found.speaker_flags >= 2 {
+            // Two red flags are strong evidence: the story breaks the principle.
+            caps.push(cap::TWO_RED_FLAGS);
         }
         if found.hypothetical {
             caps.push(cap::HYPOTHETICAL);
         }
-        if found.off_question {
-            caps.push(cap::OFF_QUESTION);
+        match found.off_question {
+            Some(OffQuestion::Unrelated) => caps.push(cap::OFF_QUESTION),
+            Some(OffQuestion::NoPremise) => caps.push(cap::NO_PREMISE),
+            None => {}
         }
         if found.rubric_coverage < cap::LOW_RUBRIC_SHARE {
             caps.push(cap::LOW_RUBRIC_BASE + cap::LOW_RUBRIC_SLOPE * found.rubric_coverage);
         }
         if found.we_count >= cap::MOSTLY_WE_COUNT && found.i_share() < cap::MOSTLY_WE_I_SHARE {
             caps.push(cap::MOSTLY_WE);
-        }
-        if !star.result.found {
-            caps.push(if found.metrics.is_empty() {
-                cap::NO_RESULT
-            } else {
-                cap::NO_RESULT_WITH_NUMBERS
-            });
-        }
-        if !self.principle.signals.is_empty() && !found.any_signal {
-            // Not one behaviour of the principle shows: a story about something else.
-            caps.push(cap::NO_SIGNAL);
         }
         if found.gaming.is_some() {
             caps.push(cap::GAMING);
@@ -353,9 +369,11 @@ impl<'a> Scorer<'a> {
             score,
             grade: Grade::from_score(score),
             star: found.reading.star,
+            premise: found.premise,
             rubric: found.rubric,
             signals,
             feedback: Vec::new(),
+            self_check: Vec::new(),
         };
         report.feedback =
             feedback::next_steps(&report, self.question, found.gaming, found.novel_words);
@@ -388,10 +406,24 @@ struct Findings {
     vague_claims: Vec<String>,
     concrete_details: usize,
     red_flags: Vec<RedFlag>,
-    serious_flags: usize,
-    disrespect: usize,
+    /// Red flags in the speaker's own words (blame, spin, taking credit, the question's own…).
+    speaker_flags: usize,
     gaming: Option<RedFlagKind>,
-    off_question: bool,
+    off_question: Option<OffQuestion>,
+    premise: Option<PremiseResult>,
+    /// The premise shows through one cue only.
+    premise_thin: bool,
+    /// Share of sentences holding a cue of the question's rubric or premise.
+    focus: f64,
+}
+
+/// Why an answer reads as an answer to another question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum OffQuestion {
+    /// Nothing of the rubric, and little of the principle.
+    Unrelated,
+    /// The story never establishes the question's premise.
+    NoPremise,
 }
 
 impl Findings {
@@ -456,13 +488,36 @@ fn points(found: &Findings, question: &Question) -> f64 {
     parts.iter().map(|(w, f)| w * f).sum::<f64>() / total_weight * 100.0
 }
 
-/// What a bar-raiser holds against an otherwise fine story.
-fn penalties(found: &Findings) -> f64 {
+/// What a bar-raiser holds against an otherwise fine story: each graded, so no single
+/// phrase found or missing decides the score.
+fn penalties(found: &Findings, question: &Question, principle: &Principle) -> f64 {
     let mut off = 0.0;
-    if found.serious_flags > 0 {
-        off += penalty::SERIOUS_FLAG;
+    if found.speaker_flags > 0 {
+        off += penalty::RED_FLAG
+            + penalty::FURTHER_RED_FLAG * (found.speaker_flags - 1) as f64;
     }
-    off += penalty::DISRESPECT * found.disrespect as f64;
+    if !found.reading.star.result.found {
+        off += if found.metrics.is_empty() {
+            penalty::NO_RESULT
+        } else {
+            penalty::NO_RESULT_WITH_NUMBERS
+        };
+    }
+    if question.is_about_failure() && !found.owned_up && !found.lesson.found {
+        // On a question about a mistake, an answer that owns nothing falls short.
+        off += penalty::FAILURE_UNOWNED;
+    }
+    if found.premise_thin {
+        off += penalty::THIN_PREMISE;
+    }
+    if found.novel_words >= penalty::PADDING_FROM_WORDS && found.focus < penalty::FOCUS_BELOW {
+        // Most of the story is about something the question did not ask.
+        off += (penalty::FOCUS_BELOW - found.focus) * penalty::FOCUS_POINTS_PER_SHARE;
+    }
+    if !principle.signals.is_empty() && !found.any_signal {
+        // Not one behaviour of the principle shows: likely a story about something else.
+        off += penalty::NO_SIGNAL;
+    }
     off += (penalty::VAGUE_CLAIM * found.vague_claims.len() as f64).min(penalty::VAGUE_CLAIMS_MOST);
     if found.novel_words >= penalty::PADDING_FROM_WORDS {
         // Padding: most of the words spent on background rather than on what was done.
@@ -481,4 +536,26 @@ fn penalties(found: &Findings) -> f64 {
 
 fn ratio(part: f64, whole: f64) -> f64 {
     if whole > 0.0 { part / whole } else { 0.0 }
+}
+
+#[cfg(test)]
+mod lexicon_tests {
+    use super::*;
+
+    #[test]
+    fn every_phrase_file_is_read_and_none_is_empty() {
+        let files = [
+            ("situation", include_str!("phrases/situation.txt")),
+            ("owning", include_str!("phrases/owning.txt")),
+            ("blame", include_str!("phrases/blame.txt")),
+        ];
+        let lists = earn_trust_bank::decode_phrase_lists(PHRASES_BINARY).unwrap();
+        for (name, text) in files {
+            assert_eq!(lists[name], earn_trust_bank::parse_phrase_list(text), "{name}");
+        }
+        for (list, cues) in &LEXICON.flags {
+            assert!(!cues.is_empty(), "phrases/{}.txt is empty", list.file());
+        }
+        assert!(!LEXICON.reported.is_empty() && !LEXICON.lesson.is_empty());
+    }
 }

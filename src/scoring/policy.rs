@@ -56,6 +56,9 @@ pub mod credit {
     pub const NUMBER_IN_RESULT: f64 = 1.0;
     pub const NUMBER_ELSEWHERE: f64 = 0.5;
     pub const RESULT_WITHOUT_NUMBER: f64 = 0.2;
+    /// An answer whose rubric coverage reaches this share is on the question, whatever
+    /// words it uses for the premise.
+    pub const PREMISE_BY_RUBRIC: f64 = 0.6;
     /// Specificity: distinct concrete details for full marks, and the cost of each vague
     /// claim.
     pub const DETAILS_FOR_FULL: f64 = 6.0;
@@ -64,10 +67,22 @@ pub mod credit {
 
 /// Points taken from the score.
 pub mod penalty {
-    /// One or more serious red flags (anything but disrespect).
-    pub const SERIOUS_FLAG: f64 = 15.0;
-    /// Each disrespectful sentence.
-    pub const DISRESPECT: f64 = 8.0;
+    /// The first red flag in the speaker's own words, and each one after it.
+    pub const RED_FLAG: f64 = 30.0;
+    pub const FURTHER_RED_FLAG: f64 = 10.0;
+    /// No Result found, without and with numbers elsewhere in the story.
+    pub const NO_RESULT: f64 = 12.0;
+    pub const NO_RESULT_WITH_NUMBERS: f64 = 8.0;
+    /// A question about a mistake, answered with no owning up and no lesson.
+    pub const FAILURE_UNOWNED: f64 = 12.0;
+    /// Not one of the principle's behaviours shows.
+    pub const NO_SIGNAL: f64 = 10.0;
+    /// The question's premise shows through a single cue.
+    pub const THIN_PREMISE: f64 = 10.0;
+    /// Under this share of sentences about the question (its rubric or premise), points
+    /// for each share missing: a story mostly about something else.
+    pub const FOCUS_BELOW: f64 = 0.3;
+    pub const FOCUS_POINTS_PER_SHARE: f64 = 80.0;
     /// Each vague claim, up to a ceiling.
     pub const VAGUE_CLAIM: f64 = 2.0;
     pub const VAGUE_CLAIMS_MOST: f64 = 8.0;
@@ -91,14 +106,14 @@ pub mod cap {
     pub const THIN_WORDS: usize = 80;
     /// ...half a point a word.
     pub const POINTS_PER_THIN_WORD: f64 = 0.5;
-    /// With one, two, three or more serious red flags.
-    pub const SERIOUS_FLAGS: [f64; 3] = [40.0, 32.0, 25.0];
-    /// A question about a mistake, answered with no owning up and no lesson.
-    pub const FAILURE_UNOWNED: f64 = 55.0;
+    /// Two or more red flags in the speaker's own words: the story breaks the principle.
+    pub const TWO_RED_FLAGS: f64 = 39.0;
     /// What the speaker would do, not what they did.
     pub const HYPOTHETICAL: f64 = 22.0;
     /// Nothing of the rubric or the principle.
     pub const OFF_QUESTION: f64 = 30.0;
+    /// The story never establishes the question's premise (the `developing` band).
+    pub const NO_PREMISE: f64 = 55.0;
     /// Under this share of the rubric, the cap is the base plus a slope times coverage.
     pub const LOW_RUBRIC_SHARE: f64 = 0.3;
     pub const LOW_RUBRIC_BASE: f64 = 40.0;
@@ -107,11 +122,6 @@ pub mod cap {
     pub const MOSTLY_WE_COUNT: usize = 5;
     pub const MOSTLY_WE_I_SHARE: f64 = 0.4;
     pub const MOSTLY_WE: f64 = 55.0;
-    /// No Result found, without and with numbers elsewhere.
-    pub const NO_RESULT: f64 = 45.0;
-    pub const NO_RESULT_WITH_NUMBERS: f64 = 50.0;
-    /// Not one of the principle's behaviours shows.
-    pub const NO_SIGNAL: f64 = 45.0;
     /// Keyword lists, repeats, random words, empty headings.
     pub const GAMING: f64 = 30.0;
 }

@@ -207,10 +207,25 @@ pub struct Report {
     pub score: u8,
     pub grade: Grade,
     pub star: Star,
+    /// What the story must show to answer the question, when the bank says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub premise: Option<PremiseResult>,
     pub rubric: Vec<RubricResult>,
     pub signals: Signals,
     /// The few most useful next steps, most important first.
     pub feedback: Vec<String>,
+    /// Questions to ask of one's own story, for what the scorer cannot read: the
+    /// question's red flags, put as questions.
+    #[serde(default)]
+    pub self_check: Vec<String>,
+}
+
+/// Whether the story establishes the question's premise, and the words that show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PremiseResult {
+    pub text: String,
+    pub found: bool,
+    pub evidence: Vec<String>,
 }
 
 impl Report {

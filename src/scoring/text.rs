@@ -25,6 +25,11 @@ pub struct Token {
     pub sentence: usize,
     /// Whether the word only repeats a run of words said earlier in the answer.
     pub repeat: bool,
+    /// Whether the word stands inside quotation marks: someone's words, quoted.
+    pub quoted: bool,
+    /// Whether punctuation inside the sentence (a comma, a colon, a dash, a bracket) comes
+    /// right before the word: it starts a new clause.
+    pub clause_start: bool,
 }
 
 /// One sentence of the answer, after duplicates were dropped.
@@ -167,6 +172,8 @@ impl Analysis {
         let mut index: Vec<Vec<usize>> = Vec::new();
 
         for line in logical_lines(text) {
+            // A quotation can run over several sentences of a line.
+            let mut in_quote = false;
             let (heading, rest) = split_heading(&line);
             if let Some((part, lesson)) = heading {
                 label = Some(part);
@@ -177,7 +184,8 @@ impl Analysis {
                 });
             }
             for piece in split_sentences(rest) {
-                let words: Vec<&str> = words(piece).collect();
+                let marked = marked_words(piece, &mut in_quote);
+                let words: Vec<&str> = marked.iter().map(|w| w.text).collect();
                 if words.is_empty() {
                     continue;
                 }
@@ -195,7 +203,7 @@ impl Analysis {
                 }
                 let sentence_index = sentences.len();
                 let start = tokens.len();
-                for raw in words {
+                for (raw, marks) in words.into_iter().zip(&marked) {
                     let word = raw.to_lowercase();
                     // Answers repeat their words; each distinct word is stemmed once.
                     let id = match stem_of_word.get(&word) {
@@ -218,6 +226,8 @@ impl Analysis {
                         stem: id,
                         sentence: sentence_index,
                         repeat: false,
+                        quoted: marks.quoted,
+                        clause_start: marks.clause_start,
                     });
                 }
                 sentences.push(Sentence {
@@ -244,6 +254,13 @@ impl Analysis {
 
     /// The sentences that contain `cue`, in order, each once.
     pub fn find(&self, cue: &Cue) -> Vec<usize> {
+        self.sentences_of(self.find_starts(cue, false))
+    }
+
+    /// Where `cue` starts, as token positions in order: stem for stem, or word for word
+    /// when `exact`; each later word follows in the same sentence with at most one extra
+    /// word between ("I openly admitted" matches "i admitted").
+    pub fn find_starts(&self, cue: &Cue, exact: bool) -> Vec<usize> {
         // Most cues have a word the answer never uses: those are rejected before scanning.
         let Some(ids) = cue
             .stems()
@@ -252,67 +269,34 @@ impl Analysis {
         else {
             return Vec::new();
         };
-        let starts = &self.index[ids[0] as usize];
-        let mut found: Vec<usize> = Vec::new();
-        for &start in starts {
-            let sentence = self.tokens[start].sentence;
-            if found.last() == Some(&sentence) {
-                continue;
-            }
-            if self.matches_from(start, &ids[1..]) {
-                found.push(sentence);
-            }
-        }
-        found
-    }
-
-    /// Whether the cue's later stems follow `start` in order, in the same sentence, with at
-    /// most one extra word between each pair ("I openly admitted" matches "i admitted").
-    fn matches_from(&self, start: usize, rest: &[u32]) -> bool {
-        let sentence_end = self.sentences[self.tokens[start].sentence].end;
-        let mut position = start;
-        for &stem in rest {
-            let window_end = (position + 3).min(sentence_end);
-            match (position + 1..window_end).find(|&p| self.tokens[p].stem == stem) {
-                Some(next) => position = next,
-                None => return false,
-            }
-        }
-        true
-    }
-
-    /// Sentences holding `cue` word for word (not just stem for stem), in order with at
-    /// most one extra word between: for red flags, where "warning" is not "warned".
-    pub fn find_exact(&self, cue: &Cue) -> Vec<usize> {
-        self.find(cue)
-            .into_iter()
-            .filter(|&sentence| {
-                let tokens = self.sentence_tokens(sentence);
-                (0..tokens.len()).any(|start| {
-                    let mut words = cue.words();
-                    if words.next() != Some(tokens[start].word.as_str()) {
-                        return false;
-                    }
-                    let mut position = start;
-                    words.all(|word| {
-                        let end = (position + 3).min(tokens.len());
-                        match (position + 1..end).find(|&p| tokens[p].word == word) {
-                            Some(next) => {
-                                position = next;
-                                true
-                            }
-                            None => false,
-                        }
-                    })
+        let words: Vec<&str> = if exact { cue.words().collect() } else { Vec::new() };
+        self.index[ids[0] as usize]
+            .iter()
+            .copied()
+            .filter(|&start| {
+                if exact && self.tokens[start].word != words[0] {
+                    return false;
+                }
+                let sentence_end = self.sentences[self.tokens[start].sentence].end;
+                let mut position = start;
+                ids[1..].iter().enumerate().all(|(k, &stem)| {
+                    let window_end = (position + 3).min(sentence_end);
+                    let next = (position + 1..window_end).find(|&p| {
+                        self.tokens[p].stem == stem
+                            && (!exact || self.tokens[p].word == words[k + 1])
+                    });
+                    next.map(|next| position = next).is_some()
                 })
             })
             .collect()
     }
 
-    /// Sentences holding any of `cues` word for word.
-    pub fn find_any_exact(&self, cues: &[Cue]) -> Vec<usize> {
-        let mut sentences: Vec<usize> = cues.iter().flat_map(|c| self.find_exact(c)).collect();
-        sentences.sort_unstable();
+    /// The sentences of token positions, in order, each once.
+    fn sentences_of(&self, positions: Vec<usize>) -> Vec<usize> {
+        let mut sentences: Vec<usize> = positions
+            .into_iter()
+            .map(|p| self.tokens[p].sentence)
+            .collect();
         sentences.dedup();
         sentences
     }
@@ -385,6 +369,28 @@ impl Analysis {
         hits.finish()
     }
 
+    /// Sentences that mostly repeat `text` (the question): at least three words that are
+    /// not function words, and at least half of those words in `text` too. Opening with
+    /// the question's own words shows nothing of the story.
+    pub fn echoes(&self, text: &str, function_words: &[&str]) -> Vec<usize> {
+        let echoed: HashSet<u32> = words(text)
+            .map(str::to_lowercase)
+            .filter(|w| !function_words.contains(&w.as_str()))
+            .filter_map(|w| self.stem_ids.get(&stem(&w)).copied())
+            .collect();
+        (0..self.sentences.len())
+            .filter(|&s| {
+                let content: Vec<&Token> = self
+                    .sentence_tokens(s)
+                    .iter()
+                    .filter(|t| !function_words.contains(&t.word.as_str()))
+                    .collect();
+                let shared = content.iter().filter(|t| echoed.contains(&t.stem)).count();
+                content.len() >= 3 && shared * 2 >= content.len()
+            })
+            .collect()
+    }
+
     /// Sentence `index`'s tokens.
     pub fn sentence_tokens(&self, index: usize) -> &[Token] {
         let sentence = &self.sentences[index];
@@ -446,6 +452,11 @@ impl CueHits {
         let count = |s: &usize| self.hits_per_sentence.iter().filter(|h| *h == s).count();
         ranked.sort_by(|a, b| count(b).cmp(&count(a)).then(a.cmp(b)));
         ranked
+    }
+
+    /// How many of the cues hit sentence `s`.
+    pub fn cues_in(&self, s: usize) -> usize {
+        self.hits_per_sentence.iter().filter(|h| **h == s).count()
     }
 
     fn finish(mut self) -> Self {
@@ -513,6 +524,53 @@ fn split_heading(line: &str) -> (Option<(StarPart, bool)>, &str) {
         return (None, line);
     };
     (Some(part), rest)
+}
+
+/// A word of a sentence with what surrounds it.
+struct MarkedWord<'a> {
+    text: &'a str,
+    quoted: bool,
+    clause_start: bool,
+}
+
+/// The words of a sentence as [`words`] finds them, each marked: inside quotation marks
+/// (straight quotes toggle, curly ones open and close; `in_quote` carries over from the
+/// sentence before), and after clause punctuation.
+fn marked_words<'a>(piece: &'a str, in_quote: &mut bool) -> Vec<MarkedWord<'a>> {
+    let mut found = Vec::new();
+    let mut start = None;
+    let mut break_seen = false;
+    let push = |found: &mut Vec<MarkedWord<'a>>, word: &'a str, quoted, clause_start| {
+        let word = word.trim_matches('\'');
+        if !word.is_empty() {
+            found.push(MarkedWord {
+                text: word,
+                quoted,
+                clause_start,
+            });
+        }
+    };
+    for (i, c) in piece.char_indices() {
+        if c.is_alphanumeric() || c == '\'' {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(from) = start.take() {
+            push(&mut found, &piece[from..i], *in_quote, break_seen);
+            break_seen = false;
+        }
+        match c {
+            '"' => *in_quote = !*in_quote,
+            '\u{201c}' => *in_quote = true,
+            '\u{201d}' => *in_quote = false,
+            ',' | ';' | ':' | '(' | ')' | '\u{2014}' | '\u{2013}' => break_seen = true,
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        push(&mut found, &piece[from..], *in_quote, break_seen);
+    }
+    found
 }
 
 /// Splits a line at sentence ends: `.`, `!`, `?` or `;` followed by a space or the end.
