@@ -23,6 +23,22 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
         out.push_str(&found_line(name, part, theme, width));
     }
 
+    if let Some(premise) = &report.premise {
+        let part = Part {
+            found: premise.found,
+            evidence: premise.evidence.clone(),
+        };
+        out.push_str(&found_line("On the question", &part, theme, width));
+        if !premise.found {
+            push_wrapped(
+                &mut out,
+                &format!("It must show: {}", premise.text),
+                width,
+                "      ",
+            );
+        }
+    }
+
     out.push('\n');
     out.push_str(&theme.heading("What a bar-raiser listens for"));
     out.push('\n');
@@ -49,8 +65,9 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
         minutes(high)
     ));
     out.push_str(&format!(
-        "  Ownership: \"I\" {} times, \"we\" {} times\n",
-        s.i_count, s.we_count
+        "  Ownership: \"I\" {}, \"we\" {}\n",
+        times(s.i_count),
+        times(s.we_count)
     ));
     out.push_str(&format!(
         "  Action and Result: {:.0}% of the words (aim for about {:.0}%)\n",
@@ -88,10 +105,13 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
         push_wrapped(&mut out, &line, width, "  ");
     }
     for flag in &s.red_flags {
+        let kind = match &flag.id {
+            Some(id) => format!("{} ({id})", flag.kind),
+            None => flag.kind.to_string(),
+        };
         let line = format!(
-            "{} {}: \"{}\"",
+            "{} {kind}: \"{}\"",
             theme.bad("red flag"),
-            flag.kind,
             flag.evidence
         );
         push_wrapped(&mut out, &line, width, "  ");
@@ -103,6 +123,15 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
     for (i, step) in report.feedback.iter().enumerate() {
         let text = wrap(step, width, "     ");
         out.push_str(&format!("  {}. {}\n", i + 1, text.trim_start()));
+    }
+    if !report.self_check.is_empty() {
+        out.push('\n');
+        out.push_str(&theme.heading("Ask yourself (what a score cannot read)"));
+        out.push('\n');
+        for question in &report.self_check {
+            let text = wrap(question, width, "    ");
+            out.push_str(&format!("  - {}\n", text.trim_start()));
+        }
     }
     out
 }
@@ -146,7 +175,16 @@ fn mark(hit: bool, theme: Theme) -> String {
     }
 }
 
+/// "1 time", "3 times".
+fn times(count: usize) -> String {
+    if count == 1 {
+        "1 time".to_string()
+    } else {
+        format!("{count} times")
+    }
+}
+
 /// `2:35` for 155 seconds.
 pub fn minutes(seconds: usize) -> String {
-    format!("{}:{:02}", seconds / 60, seconds % 60)
+    policy::clock(seconds)
 }

@@ -21,7 +21,22 @@ pub fn next_steps(
         steps.push(gaming::advice(kind).to_string());
     }
     for flag in &s.red_flags {
+        let question_flag = flag
+            .id
+            .as_deref()
+            .and_then(|id| question.red_flags.iter().find(|f| f.id == id));
+        let own_advice;
         let advice = match flag.kind {
+            RedFlagKind::Question => {
+                let Some(question_flag) = question_flag else {
+                    continue;
+                };
+                own_advice = format!(
+                    "reads as what sinks this answer: {} If that is not what happened, say what did; if it is, choose another story.",
+                    question_flag.flag.trim()
+                );
+                own_advice.as_str()
+            }
             RedFlagKind::Blame => {
                 "sounds like blame. Own your part first; bar-raisers mark finger-pointing down hard."
             }
@@ -43,8 +58,7 @@ pub fn next_steps(
             | RedFlagKind::KeywordList
             | RedFlagKind::RepeatedText
             | RedFlagKind::RandomWords
-            | RedFlagKind::EmptyHeadings
-            | RedFlagKind::Question => continue,
+            | RedFlagKind::EmptyHeadings => continue,
         };
         steps.push(format!(
             "\"{}\" {advice}",
@@ -61,12 +75,20 @@ pub fn next_steps(
         .iter()
         .any(|f| f.kind == RedFlagKind::OffQuestion)
     {
-        steps.push(format!(
-            "This does not seem to answer the question asked: \"{}\". Choose a story that does.",
-            question.text.trim()
-        ));
+        steps.push(match &report.premise {
+            Some(premise) if !premise.found => format!(
+                "Your story never shows what this question is about. It must show: {} Choose a story that does, and say it early.",
+                premise.text.trim()
+            ),
+            _ => format!(
+                "This does not seem to answer the question asked: \"{}\". Choose a story that does.",
+                question.text.trim()
+            ),
+        });
     }
-    if words < length::SHORT_WORDS && gaming_kind.is_none() {
+    // Length advice agrees with the grade: a strong answer is not told it is too short.
+    let short_matters = words < length::THIN_WORDS || report.grade < Grade::Strong;
+    if words < length::SHORT_WORDS && gaming_kind.is_none() && short_matters {
         let how = if words < length::THIN_WORDS {
             "too thin to judge"
         } else {
@@ -150,8 +172,8 @@ pub fn next_steps(
     }
     if s.spoken_seconds > length::AIM_SECONDS.1 {
         steps.push(format!(
-            "At about {} minutes spoken this runs long. Aim for {}.",
-            s.spoken_seconds.div_ceil(60),
+            "At about {} spoken this runs long. Aim for {}.",
+            policy::clock(s.spoken_seconds),
             aim_minutes()
         ));
     }

@@ -140,29 +140,13 @@ pub fn red_flags(
         disclosing: analysis.find_any(&lexicon.disclosing).sentences,
     };
     let reported = others_words(analysis, &lexicon.reported);
-    let mut flagged = BTreeSet::new();
-    let mut flags = Vec::new();
-    for (list, cues) in &lexicon.flags {
-        for at in starts(analysis, cues) {
-            let sentence = analysis.tokens[at].sentence;
-            if excuses.excuse(*list, sentence)
-                || !is_speakers(analysis, at, &reported, list.is_act())
-            {
-                continue;
-            }
-            // Two lists raising the same kind on one sentence make one flag, not two.
-            let kind = list.kind();
-            if flagged.insert((sentence, kind, None)) {
-                flags.push((sentence, RedFlag::new(kind, analysis.evidence(sentence))));
-            }
-        }
-    }
+    let mut flags: Vec<(usize, RedFlag)> = Vec::new();
+    // The question's own flags first: the most specific name for what a sentence does.
     for (id, cues) in question_flags {
         for at in starts(analysis, cues) {
             let sentence = analysis.tokens[at].sentence;
-            if !is_speakers(analysis, at, &reported, true)
-                || !flagged.insert((sentence, RedFlagKind::Question, Some(*id)))
-            {
+            let known = flags.iter().any(|(s, f)| *s == sentence && f.id.as_deref() == Some(id));
+            if known || !is_speakers(analysis, at, &reported, true) {
                 continue;
             }
             flags.push((
@@ -173,6 +157,22 @@ pub fn red_flags(
                     evidence: analysis.evidence(sentence),
                 },
             ));
+        }
+    }
+    // Then the principle-wide lists: one flag a sentence (two lists raising the same kind,
+    // or a list repeating a question flag, make one flag, not two).
+    let mut flagged: BTreeSet<usize> = flags.iter().map(|(s, _)| *s).collect();
+    for (list, cues) in &lexicon.flags {
+        for at in starts(analysis, cues) {
+            let sentence = analysis.tokens[at].sentence;
+            if flagged.contains(&sentence)
+                || excuses.excuse(*list, sentence)
+                || !is_speakers(analysis, at, &reported, list.is_act())
+            {
+                continue;
+            }
+            flagged.insert(sentence);
+            flags.push((sentence, RedFlag::new(list.kind(), analysis.evidence(sentence))));
         }
     }
     flags

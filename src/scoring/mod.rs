@@ -139,6 +139,17 @@ impl<'a> Scorer<'a> {
         let analysis = Analysis::new(&clean);
         let found = self.find(&analysis, &clean);
         let mut score = points(&found, self.question);
+        if std::env::var_os("ET_DEBUG").is_some() {
+            eprintln!(
+                "DEBUG points {score:.1} penalties {:.1} cap {:.1} focus {:.2} rubric {:.2} signals {:.2} premise_thin {}",
+                penalties(&found, self.question, self.principle),
+                self.cap(&found),
+                found.focus,
+                found.rubric_coverage,
+                found.signal_coverage,
+                found.premise_thin
+            );
+        }
         if found.gaming.is_some() {
             // Text written to fool a scorer earns only for what it says once.
             score *= found.novelty;
@@ -375,10 +386,26 @@ impl<'a> Scorer<'a> {
             feedback: Vec::new(),
             self_check: Vec::new(),
         };
+        report.self_check = self_check(self.question, &report.signals.red_flags);
         report.feedback =
             feedback::next_steps(&report, self.question, found.gaming, found.novel_words);
         report
     }
+}
+
+/// The question's red flags that the scorer did not raise, put as questions for the
+/// candidate to ask of their own story: what rules cannot read is not silently passed.
+fn self_check(question: &Question, raised: &[RedFlag]) -> Vec<String> {
+    question
+        .red_flags
+        .iter()
+        .filter(|flag| !raised.iter().any(|r| r.id.as_deref() == Some(&flag.id)))
+        .take(policy::SELF_CHECK_QUESTIONS)
+        .map(|flag| match &flag.ask {
+            Some(ask) => ask.trim().to_string(),
+            None => format!("Is this true of your story? {}", flag.flag.trim()),
+        })
+        .collect()
 }
 
 /// What the answer shows, before it is turned into points.

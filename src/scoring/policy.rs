@@ -78,11 +78,11 @@ pub mod penalty {
     /// Not one of the principle's behaviours shows.
     pub const NO_SIGNAL: f64 = 10.0;
     /// The question's premise shows through a single cue.
-    pub const THIN_PREMISE: f64 = 10.0;
+    pub const THIN_PREMISE: f64 = 5.0;
     /// Under this share of sentences about the question (its rubric or premise), points
     /// for each share missing: a story mostly about something else.
-    pub const FOCUS_BELOW: f64 = 0.3;
-    pub const FOCUS_POINTS_PER_SHARE: f64 = 80.0;
+    pub const FOCUS_BELOW: f64 = 0.2;
+    pub const FOCUS_POINTS_PER_SHARE: f64 = 100.0;
     /// Each vague claim, up to a ceiling.
     pub const VAGUE_CLAIM: f64 = 2.0;
     pub const VAGUE_CLAIMS_MOST: f64 = 8.0;
@@ -151,12 +151,20 @@ pub mod length {
 pub const ACTION_RESULT_AIM: f64 = 0.7;
 pub const ACTION_RESULT_ADVICE_BELOW: f64 = 0.5;
 
+/// How many of the question's red flags a report turns into questions for the candidate.
+pub const SELF_CHECK_QUESTIONS: usize = 3;
+
 /// The lowest score of each grade band above `not-yet`.
 pub mod band {
     pub const DEVELOPING: u8 = 40;
     pub const SOLID: u8 = 60;
     pub const STRONG: u8 = 75;
     pub const OUTSTANDING: u8 = 90;
+}
+
+/// `2:35` for 155 seconds: how the report, the feedback and the drill write a duration.
+pub fn clock(seconds: usize) -> String {
+    format!("{}:{:02}", seconds / 60, seconds % 60)
 }
 
 /// Spoken seconds of `words` words at [`WORDS_PER_MINUTE`].

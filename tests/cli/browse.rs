@@ -205,3 +205,23 @@ fn every_command_help_ends_with_examples() {
         );
     }
 }
+
+#[test]
+fn show_gives_the_premise_and_what_sinks_the_answer() {
+    let env = TestEnv::new();
+    let json = json_of(env.cmd().args(["show", "coached-someone", "--format", "json"]));
+    assert!(json["premise"]["text"].as_str().unwrap().len() > 20);
+    assert!(!json["premise"]["cues"].as_array().unwrap().is_empty());
+    let flags = json["red_flags"].as_array().unwrap();
+    assert!(flags.len() >= 2);
+    for flag in flags {
+        for key in ["id", "flag", "ask", "cues"] {
+            assert!(!flag[key].is_null(), "{key} in {flag}");
+        }
+    }
+    let text = stdout_of(env.cmd().args(["show", "coached-someone"]));
+    assert!(text.contains("Your story must show:"), "{text}");
+    assert!(text.contains("What sinks this answer"), "{text}");
+    let first_flag = flags[0]["id"].as_str().unwrap();
+    assert!(text.contains(first_flag), "{text}");
+}

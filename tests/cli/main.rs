@@ -11,6 +11,7 @@ mod finish;
 mod hostile;
 mod progress;
 mod properties;
+mod robust_scoring;
 mod scoring;
 mod scoring_labelled;
 mod validation;

@@ -116,3 +116,86 @@ fn pasting_a_strong_answer_twice_lowers_it() {
     let strong = &question.sample_answers[0].text;
     assert!(score(&format!("{strong}\n\n{strong}")) < score(strong));
 }
+
+/// The bank's strong sample answers, each with its question.
+fn strong_samples() -> Vec<(&'static earn_trust::bank::Question, &'static str)> {
+    BANK.questions
+        .iter()
+        .flat_map(|q| {
+            q.sample_answers
+                .iter()
+                .filter(|s| s.level == earn_trust::bank::Level::Strong)
+                .map(move |s| (q, s.text.as_str()))
+        })
+        .collect()
+}
+
+fn score_for(question: &earn_trust::bank::Question, text: &str) -> i32 {
+    i32::from(Scorer::new(&BANK, question).score(text).score)
+}
+
+/// Sentence starts in `text`: the first character, and each after ". ".
+fn sentence_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(text.match_indices(". ").map(|(i, _)| i + 2))
+        .filter(|&i| text[i..].starts_with(char::is_uppercase))
+        .collect()
+}
+
+const CONNECTIVES: &[&str] = &[
+    "In the end, ",
+    "Then ",
+    "After that, ",
+    "So ",
+    "As it turned out, ",
+    "Eventually, ",
+    "At that point, ",
+];
+
+/// Other people's words and feelings, which are part of a story, not the speaker's flags.
+const REPORTED: &[&str] = &[
+    "He was upset and said I had made him look bad in front of his team. ",
+    "She told me it was unfair and that it was really the other team's fault. ",
+    "Several of them were worried the change would cost them their jobs. ",
+    "My manager was frustrated and said the delay made us all look careless. ",
+];
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn a_neutral_connective_moves_a_strong_answer_by_at_most_10(
+        pick in any::<prop::sample::Index>(),
+        at in any::<prop::sample::Index>(),
+        word in prop::sample::select(CONNECTIVES),
+    ) {
+        let samples = strong_samples();
+        let (question, text) = samples[pick.index(samples.len())];
+        let starts = sentence_starts(text);
+        let start = starts[at.index(starts.len())];
+        let mut changed = text[..start].to_string();
+        changed.push_str(word);
+        let mut rest = text[start..].chars();
+        if let Some(first) = rest.next() {
+            changed.extend(first.to_lowercase());
+            changed.push_str(rest.as_str());
+        }
+        let (before, after) = (score_for(question, text), score_for(question, &changed));
+        prop_assert!((before - after).abs() <= 10, "{} {before} -> {after}: {changed}", question.id);
+    }
+
+    #[test]
+    fn one_reported_speech_sentence_moves_a_strong_answer_by_at_most_10(
+        pick in any::<prop::sample::Index>(),
+        at in any::<prop::sample::Index>(),
+        sentence in prop::sample::select(REPORTED),
+    ) {
+        let samples = strong_samples();
+        let (question, text) = samples[pick.index(samples.len())];
+        let starts = sentence_starts(text);
+        let start = starts[at.index(starts.len())];
+        let with = format!("{}{sentence}{}", &text[..start], &text[start..]);
+        let (without, with) = (score_for(question, text), score_for(question, &with));
+        prop_assert!((without - with).abs() <= 10, "{} {without} -> {with}: {sentence}", question.id);
+    }
+}
