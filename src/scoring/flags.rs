@@ -178,15 +178,56 @@ pub fn red_flags(
     flags
 }
 
-/// Where any of `cues` starts, word for word, in order.
+/// Where any of `cues` starts, word for word, in order, and is not negated: "I never
+/// went over his head" does not match "i went over his head" (a negation inside the match
+/// or just before it, when the cue itself holds none).
 fn starts(analysis: &Analysis, cues: &[Cue]) -> Vec<usize> {
     let mut at: Vec<usize> = cues
         .iter()
-        .flat_map(|c| analysis.find_starts(c, true))
+        .flat_map(|cue| {
+            let negative_cue = cue.words().any(is_negation);
+            analysis
+                .find_spans(cue, true)
+                .into_iter()
+                .filter(move |&(start, end)| negative_cue || !is_negated(analysis, start, end))
+                .map(|(start, _)| start)
+        })
         .collect();
     at.sort_unstable();
     at.dedup();
     at
+}
+
+/// Words that turn a phrase around.
+fn is_negation(word: &str) -> bool {
+    matches!(
+        word,
+        "not"
+            | "never"
+            | "no"
+            | "nor"
+            | "didn't"
+            | "don't"
+            | "doesn't"
+            | "wasn't"
+            | "weren't"
+            | "won't"
+            | "wouldn't"
+            | "couldn't"
+            | "shouldn't"
+            | "refused"
+            | "avoided"
+            | "instead"
+    )
+}
+
+/// Whether a negation stands inside tokens `start..=end` or in the two words before them,
+/// within the same clause.
+fn is_negated(analysis: &Analysis, start: usize, end: usize) -> bool {
+    let from = start.saturating_sub(2).max(clause_start(analysis, start));
+    analysis.tokens[from..=end]
+        .iter()
+        .any(|t| is_negation(&t.word))
 }
 
 /// Where the story reports someone else's words or feelings ("he said", "they were

@@ -261,32 +261,50 @@ impl Analysis {
     /// when `exact`; each later word follows in the same sentence with at most one extra
     /// word between ("I openly admitted" matches "i admitted").
     pub fn find_starts(&self, cue: &Cue, exact: bool) -> Vec<usize> {
-        // Most cues have a word the answer never uses: those are rejected before scanning.
-        let Some(ids) = cue
-            .stems()
-            .map(|s| self.stem_ids.get(s).copied())
-            .collect::<Option<Vec<u32>>>()
-        else {
+        self.find_spans(cue, exact)
+            .into_iter()
+            .map(|(start, _)| start)
+            .collect()
+    }
+
+    /// Where `cue` is found, as the token positions of its first and last words.
+    pub fn find_spans(&self, cue: &Cue, exact: bool) -> Vec<(usize, usize)> {
+        // Each word of the cue, with the gap allowed before it: one extra word, or a few
+        // where the cue says `*` ("let him present * anyway").
+        let mut wanted: Vec<(u32, &str, usize)> = Vec::new();
+        let mut gap = 1;
+        for (stem, word) in cue.stems().zip(cue.words()) {
+            if word == WILDCARD {
+                gap = WILDCARD_WORDS;
+                continue;
+            }
+            // Most cues have a word the answer never uses: those are rejected before scanning.
+            let Some(&id) = self.stem_ids.get(stem) else {
+                return Vec::new();
+            };
+            wanted.push((id, word, gap));
+            gap = 1;
+        }
+        let Some(&(first, first_word, _)) = wanted.first() else {
             return Vec::new();
         };
-        let words: Vec<&str> = if exact { cue.words().collect() } else { Vec::new() };
-        self.index[ids[0] as usize]
+        self.index[first as usize]
             .iter()
             .copied()
-            .filter(|&start| {
-                if exact && self.tokens[start].word != words[0] {
-                    return false;
+            .filter_map(|start| {
+                if exact && self.tokens[start].word != first_word {
+                    return None;
                 }
                 let sentence_end = self.sentences[self.tokens[start].sentence].end;
                 let mut position = start;
-                ids[1..].iter().enumerate().all(|(k, &stem)| {
-                    let window_end = (position + 3).min(sentence_end);
+                let all = wanted[1..].iter().all(|&(stem, word, gap)| {
+                    let window_end = (position + 2 + gap).min(sentence_end);
                     let next = (position + 1..window_end).find(|&p| {
-                        self.tokens[p].stem == stem
-                            && (!exact || self.tokens[p].word == words[k + 1])
+                        self.tokens[p].stem == stem && (!exact || self.tokens[p].word == word)
                     });
                     next.map(|next| position = next).is_some()
-                })
+                });
+                all.then_some((start, position))
             })
             .collect()
     }
@@ -417,6 +435,11 @@ impl Analysis {
         self.tokens.len()
     }
 }
+
+/// In a cue, `*` stands for a few words of any kind ("let him present * anyway").
+pub const WILDCARD: &str = "*";
+/// How many words a `*` in a cue may stand for.
+const WILDCARD_WORDS: usize = 5;
 
 /// Little words a loose match may do without ("kept my promise" ~ "kept the promise").
 const LOOSE_SKIP: &[&str] = &[
@@ -708,6 +731,16 @@ mod tests {
         assert_eq!(analysis.find(&admitted), vec![0]);
         assert!(analysis.find(&mistake).is_empty());
         assert_eq!(analysis.find(&listen), vec![1]);
+    }
+
+    #[test]
+    fn a_star_in_a_cue_spans_a_few_words_in_one_sentence() {
+        let analysis =
+            Analysis::new("I let her ship the whole quarterly plan anyway. Then it was anyway late.");
+        let cue = Cue::new("let her ship * anyway").unwrap();
+        assert_eq!(analysis.find(&cue), vec![0]);
+        let far = Analysis::new("I let her ship the plan that nobody had read or tested anyway.");
+        assert!(far.find(&cue).is_empty(), "more words than a star stands for");
     }
 
     #[test]

@@ -41,8 +41,25 @@ impl Cue {
     }
 
     fn with_stemmer(text: &str, stemmer: &mut impl FnMut(&str) -> String) -> Option<Self> {
-        let words: Vec<String> = words(text).map(str::to_lowercase).collect();
-        let stems: Vec<String> = words.iter().map(|w| stemmer(w)).collect();
+        // `*` stands for a few words of any kind; it is kept as a word of its own, and is
+        // never first or last.
+        let mut words: Vec<String> = Vec::new();
+        for piece in text.split_whitespace() {
+            if piece == "*" {
+                if words.last().is_some_and(|w| w != "*") {
+                    words.push("*".to_string());
+                }
+            } else {
+                words.extend(self::words(piece).map(str::to_lowercase));
+            }
+        }
+        while words.last().is_some_and(|w| w == "*") {
+            words.pop();
+        }
+        let stems: Vec<String> = words
+            .iter()
+            .map(|w| if w == "*" { w.clone() } else { stemmer(w) })
+            .collect();
         (!stems.is_empty()).then(|| Cue {
             text: text.trim().to_string(),
             words: words.join(" "),
@@ -131,6 +148,16 @@ mod tests {
             Some("mistak")
         );
         assert!(Cue::new(" -- ").is_none());
+    }
+
+    #[test]
+    fn a_star_stands_for_words_between_but_never_first_or_last() {
+        let cue = Cue::new("let him present * anyway *").unwrap();
+        assert_eq!(
+            cue.words().collect::<Vec<_>>(),
+            ["let", "him", "present", "*", "anyway"]
+        );
+        assert_eq!(cue.stems().nth(3), Some("*"));
     }
 
     #[test]
