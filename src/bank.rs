@@ -4,10 +4,9 @@
 use std::path::PathBuf;
 
 pub use earn_trust_bank::{
-    Bank, BankError, LabelledAnswer, Level, PreparedCues, Premise, Principle, Problem, Question,
-    QuestionFlag,
-    QuestionCues, RubricPoint, SampleAnswer, Signal, SignalRole, is_kebab_case, parse_bank,
-    parse_labelled_set, prepare_signals,
+    Bank, BankError, LabelledAnswer, Level, Premise, PreparedCues, Principle, Problem, Question,
+    QuestionCues, QuestionFlag, RubricPoint, SampleAnswer, Signal, SignalRole, is_kebab_case,
+    parse_bank, parse_labelled_set, prepare_signals,
 };
 
 use crate::{Error, Result};

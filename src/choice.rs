@@ -190,6 +190,8 @@ mod tests {
             seconds: Some(120),
             mode: crate::attempt::AnswerMode::Free,
             answer: None,
+            rules_score: None,
+            judge_model: None,
         }
     }
 

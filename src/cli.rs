@@ -19,7 +19,8 @@ Examples:
 /// Practise Amazon "Earn Trust" behavioural interview answers in your terminal.
 ///
 /// Browse real interview questions, see what a bar-raiser listens for and read model answers.
-/// Everything runs offline: your answers never leave this machine.
+/// Everything runs offline: your answers never leave this machine, unless you point it at a
+/// model judge.
 #[derive(Debug, Parser)]
 #[command(name = "earn-trust", version, after_help = MAIN_EXAMPLES)]
 pub struct Cli {
@@ -176,6 +177,17 @@ Examples:
 A set is a YAML list of {id, question, label (1-5), kind (optional), answer}.")]
     Eval(EvalArgs),
 
+    /// Set up or check a model judge (optional): a local model server or a hosted API.
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  earn-trust judge setup --url http://localhost:11434/v1 --model llama3.1
+  earn-trust judge check
+  earn-trust judge check --judge http://127.0.0.1:8080/v1 --judge-model gemma"
+    )]
+    Judge(JudgeCommand),
+
     /// Check a bank file against the format's rules and report every problem.
     #[command(after_help = "\
 Examples:
@@ -221,9 +233,12 @@ pub struct DrillArgs {
     #[arg(long = "no-save")]
     pub no_save: bool,
 
-    /// Record scores but not the text of your answers.
+    /// Record scores but not the text of your answers (nor cache a judge's verdicts).
     #[arg(long = "no-answer-text")]
     pub no_answer_text: bool,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
 }
 
 /// Arguments of `earn-trust list`.
@@ -273,9 +288,12 @@ pub struct ScoreArgs {
     #[arg(long = "save")]
     pub save: bool,
 
-    /// With --save: keep the score but not the answer text.
+    /// With --save: keep the score but not the answer text (nor cache a judge's verdict).
     #[arg(long = "no-answer-text", requires = "save")]
     pub no_answer_text: bool,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
 }
 
 /// Arguments of `earn-trust history`.
@@ -344,6 +362,46 @@ pub struct EvalArgs {
     /// Output format.
     #[arg(long = "format", value_enum, default_value_t)]
     pub format: Format,
+
+    #[command(flatten)]
+    pub judge: JudgeArgs,
+}
+
+/// A model judge, for `score`, `drill` and `eval`. A flag beats the environment, which beats
+/// the config file (`earn-trust judge setup`).
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Model judge (optional; answers go to the URL you give)")]
+pub struct JudgeArgs {
+    /// Ask a model to judge too: the API base of an OpenAI-compatible server, e.g.
+    /// http://localhost:11434/v1 [env: EARN_TRUST_JUDGE_URL]. The key, if the server needs
+    /// one, comes from EARN_TRUST_JUDGE_KEY only.
+    #[arg(long = "judge", value_name = "URL")]
+    pub url: Option<String>,
+
+    /// The model the judge server should use [env: EARN_TRUST_JUDGE_MODEL].
+    #[arg(long = "judge-model", value_name = "NAME")]
+    pub model: Option<String>,
+
+    /// Seconds to wait for the judge before using the rules' score alone [default: 60].
+    #[arg(long = "judge-timeout", value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: Option<u64>,
+
+    /// Ask the judge N times (each with its own seed) and take the median [default: 1].
+    #[arg(long = "judge-samples", value_name = "N", value_parser = clap::value_parser!(u8).range(1..=9))]
+    pub samples: Option<u8>,
+
+    /// Do not use a judge this time, even one that is configured.
+    #[arg(long = "no-judge", conflicts_with_all = ["url", "model"])]
+    pub no_judge: bool,
+
+    /// Agree to send answers to a judge that is not on this machine (recorded in the config
+    /// file, so it is asked once).
+    #[arg(long = "judge-allow-remote")]
+    pub allow_remote: bool,
+
+    /// Ask the judge again rather than use the verdict kept for the same answer.
+    #[arg(long = "judge-refresh")]
+    pub refresh: bool,
 }
 
 /// Arguments of `earn-trust validate`.
@@ -352,6 +410,48 @@ pub struct ValidateArgs {
     /// The bank file to check [default: the bank in use].
     #[arg(value_name = "PATH")]
     pub path: Option<PathBuf>,
+}
+
+/// `earn-trust judge …`.
+#[derive(Debug, Subcommand)]
+pub enum JudgeCommand {
+    /// Write the judge's settings to the config file (asks for what is not given).
+    #[command(after_help = "\
+Examples:
+  earn-trust judge setup --url http://localhost:11434/v1 --model llama3.1
+  earn-trust judge setup --url https://api.openai.com/v1 --model gpt-4o-mini --allow-remote")]
+    Setup(JudgeSetupArgs),
+
+    /// Send the judge one small request and say what works.
+    #[command(after_help = "\
+Examples:
+  earn-trust judge check
+  earn-trust judge check --judge http://127.0.0.1:8080/v1 --judge-model gemma")]
+    Check(JudgeArgs),
+}
+
+/// Arguments of `earn-trust judge setup`.
+#[derive(Debug, Args)]
+pub struct JudgeSetupArgs {
+    /// The API base of an OpenAI-compatible server, e.g. http://localhost:11434/v1.
+    #[arg(long = "url", value_name = "URL")]
+    pub url: Option<String>,
+
+    /// The model to ask.
+    #[arg(long = "model", value_name = "NAME")]
+    pub model: Option<String>,
+
+    /// Seconds to wait for a verdict.
+    #[arg(long = "timeout", value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: Option<u64>,
+
+    /// Samples per answer.
+    #[arg(long = "samples", value_name = "N", value_parser = clap::value_parser!(u8).range(1..=9))]
+    pub samples: Option<u8>,
+
+    /// Agree to send answers to this URL's host when it is not this machine.
+    #[arg(long = "allow-remote")]
+    pub allow_remote: bool,
 }
 
 /// How answers are typed in a terminal.

@@ -91,7 +91,9 @@ pub fn agreement(scored: &[Scored], worst: usize) -> Agreement {
         .iter()
         .filter_map(|s| {
             let (low, high) = label_band(s.label);
-            let off_by = low.saturating_sub(s.score).max(s.score.saturating_sub(high));
+            let off_by = low
+                .saturating_sub(s.score)
+                .max(s.score.saturating_sub(high));
             (off_by > 0).then(|| Disagreement {
                 id: s.id.to_string(),
                 question: s.question.to_string(),
@@ -128,7 +130,15 @@ fn means<K: Ord>(items: impl Iterator<Item = (K, u8)>) -> BTreeMap<K, Mean> {
         entry.1 += f64::from(score);
     }
     sums.into_iter()
-        .map(|(key, (n, sum))| (key, Mean { n, mean: sum / n as f64 }))
+        .map(|(key, (n, sum))| {
+            (
+                key,
+                Mean {
+                    n,
+                    mean: sum / n as f64,
+                },
+            )
+        })
         .collect()
 }
 

@@ -40,6 +40,11 @@ pub struct Record {
     pub mode: AnswerMode,
     /// The answer, unless the user chose not to keep it.
     pub answer: Option<String>,
+    /// When a model judge was used: the rules' score alone, and the judge's model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules_score: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judge_model: Option<String>,
 }
 
 impl Record {
@@ -66,6 +71,8 @@ impl Record {
             seconds: attempt.seconds,
             mode: attempt.mode,
             answer: keep_text.then(|| attempt.answer.clone()),
+            rules_score: attempt.report.judge.as_ref().map(|j| j.rules_score),
+            judge_model: attempt.report.judge.as_ref().map(|j| j.model.clone()),
         }
     }
 

@@ -10,6 +10,7 @@
 //! - [`drill`]: the practice session, in a terminal or over piped answers;
 //! - [`choice`]: which questions a drill asks (random, by need, SM-2);
 //! - [`evaluate`]: how far scores agree with labelled answers;
+//! - [`judge`]: an optional model judge, for what rules cannot read;
 //! - [`history`], [`progress`], [`drafts`], [`store`]: what is kept on disk and what it says;
 //! - [`output`]: colour, width and every renderer.
 
@@ -24,6 +25,7 @@ pub mod drill;
 pub mod error;
 pub mod evaluate;
 pub mod history;
+pub mod judge;
 pub mod output;
 pub mod progress;
 pub mod scoring;

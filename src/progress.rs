@@ -234,6 +234,8 @@ mod tests {
             seconds: Some(120),
             mode: AnswerMode::Free,
             answer: None,
+            rules_score: None,
+            judge_model: None,
         }
     }
 

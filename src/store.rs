@@ -51,6 +51,11 @@ impl DataDir {
         self.path.join("drafts")
     }
 
+    /// `<data-dir>/judge-cache`: a model judge's verdicts.
+    pub fn judge_cache(&self) -> PathBuf {
+        self.path.join("judge-cache")
+    }
+
     /// `<data-dir>/history.jsonl`.
     pub fn history(&self) -> PathBuf {
         self.path.join("history.jsonl")

@@ -7,6 +7,7 @@ use rand::SeedableRng;
 use rand::rngs::StdRng;
 
 use super::Context;
+use super::judge::judge_for;
 use crate::Result;
 use crate::choice::{Selection, by_need, choose_questions, day_of, shuffle};
 use crate::cli::{DrillArgs, DrillMode};
@@ -61,6 +62,8 @@ pub fn run(context: &Context, args: DrillArgs) -> Result<()> {
         output::stderr_color(context.color),
         output::terminal_width(),
     );
+    let judge = judge_for(context, &args.judge, !args.no_answer_text)?;
     let mut session = Session::new(&bank, data, look, options, bank_label);
+    session.judge = judge;
     drill::run(&mut session, chosen.questions, interactive)
 }

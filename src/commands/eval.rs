@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::Context;
+use super::judge::judge_for;
 use crate::bank::{LabelledAnswer, PROJECT_LABELLED_SETS, parse_labelled_set};
 use crate::cli::{EvalArgs, Format};
 use crate::evaluate::{Agreement, Scored, agreement};
@@ -18,6 +19,17 @@ const WORST: usize = 8;
 struct Set {
     name: String,
     answers: Vec<LabelledAnswer>,
+}
+
+/// The agreement of the scores with a judge's verdicts applied.
+#[derive(Serialize)]
+struct JudgeAgreement {
+    model: String,
+    host: String,
+    /// Answers the judge gave no usable verdict on (they keep the rules' score).
+    not_judged: usize,
+    #[serde(flatten)]
+    agreement: Agreement,
 }
 
 /// A set's name, size and agreement, for the per-set lines.
@@ -36,8 +48,8 @@ pub fn run(context: &Context, args: &EvalArgs) -> Result<()> {
         None => PROJECT_LABELLED_SETS
             .iter()
             .map(|(name, text)| {
-                let answers = parse_labelled_set(text, name)
-                    .map_err(|why| Error::BuiltInDamaged {
+                let answers =
+                    parse_labelled_set(text, name).map_err(|why| Error::BuiltInDamaged {
                         what: "labelled set",
                         why: why.to_string(),
                     })?;
@@ -48,7 +60,19 @@ pub fn run(context: &Context, args: &EvalArgs) -> Result<()> {
             })
             .collect::<Result<Vec<_>>>()?,
     };
+    let judge = judge_for(context, &args.judge, true)?;
+    let total: usize = sets.iter().map(|s| s.answers.len()).sum();
+    let progress = judge.as_ref().map(|_| {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("judging {pos}/{len} {wide_bar} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    });
     let mut scored: Vec<Vec<Scored>> = Vec::new();
+    let mut judged: Vec<Scored> = Vec::new();
+    let mut not_judged: Vec<String> = Vec::new();
     for set in &sets {
         let mut set_scored = Vec::with_capacity(set.answers.len());
         for answer in &set.answers {
@@ -58,13 +82,38 @@ pub fn run(context: &Context, args: &EvalArgs) -> Result<()> {
                     set.name, answer.id, answer.question
                 ))
             })?;
-            let score = Scorer::new(&bank, question).score(&answer.answer).score;
-            set_scored.push(Scored::new(answer, score));
+            let mut report = Scorer::new(&bank, question).score(&answer.answer);
+            set_scored.push(Scored::new(answer, report.score));
+            if let Some(judge) = &judge {
+                match judge.verdict(&bank.principle, question, &answer.answer) {
+                    Ok(verdict) => crate::judge::apply(&mut report, question, verdict, judge),
+                    Err(why) => not_judged.push(format!("{}: {why}", answer.id)),
+                }
+                judged.push(Scored::new(answer, report.score));
+            }
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
         }
         scored.push(set_scored);
     }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    if let Some(first) = not_judged.first() {
+        eprintln!(
+            "note: {} of {total} answers kept the rules' score (the judge was not used): {first}",
+            not_judged.len()
+        );
+    }
     let all: Vec<Scored> = scored.iter().flatten().cloned().collect();
     let overall = agreement(&all, WORST);
+    let with_judge = judge.as_ref().map(|judge| JudgeAgreement {
+        model: judge.settings.model.clone(),
+        host: judge.settings.host.clone(),
+        not_judged: not_judged.len(),
+        agreement: agreement(&judged, WORST),
+    });
     let per_set: Vec<SetAgreement> = if sets.len() > 1 {
         sets.iter()
             .zip(&scored)
@@ -84,13 +133,22 @@ pub fn run(context: &Context, args: &EvalArgs) -> Result<()> {
                 #[serde(flatten)]
                 overall: &'a Agreement,
                 sets: &'a [SetAgreement],
+                #[serde(skip_serializing_if = "Option::is_none")]
+                judge: Option<&'a JudgeAgreement>,
             }
             output::to_json(&Report {
                 overall: &overall,
                 sets: &per_set,
+                judge: with_judge.as_ref(),
             })
         }
-        Format::Text => render(&sets, &overall, &per_set),
+        Format::Text => {
+            let mut text = render(&sets, &overall, &per_set);
+            if let Some(judged) = &with_judge {
+                text.push_str(&render_judged(&overall, judged));
+            }
+            text
+        }
     };
     print_stdout(&text)
 }
@@ -161,6 +219,48 @@ fn render(sets: &[Set], overall: &Agreement, per_set: &[SetAgreement]) -> String
                 d.label,
                 d.score,
                 d.kind.as_deref().unwrap_or("")
+            ));
+        }
+    }
+    out
+}
+
+/// The rules and the judge side by side.
+fn render_judged(rules: &Agreement, judged: &JudgeAgreement) -> String {
+    let with = &judged.agreement;
+    let mut out = format!(
+        "\nWith the judge ({} at {}; {} answer{} kept the rules' score)\n",
+        judged.model,
+        judged.host,
+        judged.not_judged,
+        if judged.not_judged == 1 { "" } else { "s" }
+    );
+    out.push_str(&format!("  {:<28} {:>7} {:>7}\n", "", "rules", "judge"));
+    out.push_str(&format!(
+        "  {:<28} {:>7.2} {:>7.2}\n",
+        "Spearman", rules.spearman, with.spearman
+    ));
+    out.push_str(&format!(
+        "  {:<28} {:>6.0}% {:>6.0}%\n",
+        "Pairs 2+ labels apart right",
+        rules.pair_accuracy * 100.0,
+        with.pair_accuracy * 100.0
+    ));
+    for (kind, mean) in &rules.by_kind {
+        let judged_mean = with.by_kind.get(kind).map_or(0.0, |m| m.mean);
+        out.push_str(&format!(
+            "  {:<28} {:>7.1} {:>7.1}\n",
+            format!("mean, {kind}"),
+            mean.mean,
+            judged_mean
+        ));
+    }
+    if !with.worst.is_empty() {
+        out.push_str("  Worst disagreements with the judge\n");
+        for d in &with.worst {
+            out.push_str(&format!(
+                "    {}  {}  label {}  score {}\n",
+                d.id, d.question, d.label, d.score
             ));
         }
     }

@@ -7,6 +7,7 @@ mod drill;
 mod eval;
 mod export;
 mod history;
+mod judge;
 mod list;
 mod man;
 mod reset;
@@ -88,6 +89,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Completions(args) => completions::run(&args),
         Command::Man => man::run(),
         Command::Eval(args) => eval::run(&context, &args),
+        Command::Judge(command) => judge::run(&context, command),
         Command::Validate(args) => validate::run(&context, args),
     }
 }

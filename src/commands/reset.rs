@@ -10,7 +10,7 @@ use crate::{Error, Result};
 /// Says what would be removed, and removes it with `--yes`.
 pub fn run(context: &Context, args: &ResetArgs) -> Result<()> {
     let data = context.data_dir()?;
-    let targets: Vec<PathBuf> = [data.history(), data.drafts()]
+    let targets: Vec<PathBuf> = [data.history(), data.drafts(), data.judge_cache()]
         .into_iter()
         .filter(|p| p.exists())
         .collect();

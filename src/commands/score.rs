@@ -3,6 +3,7 @@
 use std::time::SystemTime;
 
 use super::Context;
+use super::judge::judge_for;
 use crate::Result;
 use crate::answer::read_answer;
 use crate::attempt::{AnswerMode, Attempt, AttemptKind};
@@ -23,7 +24,14 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<()> {
         None
     };
     let answer = read_answer(args.answer_file.as_deref())?;
-    let report = score_answer(&bank, question, &answer);
+    let mut report = score_answer(&bank, question, &answer);
+    let keep_text = !(args.save && args.no_answer_text);
+    if let Some(judge) = judge_for(context, &args.judge, keep_text)? {
+        match judge.verdict(&bank.principle, question, &answer) {
+            Ok(verdict) => crate::judge::apply(&mut report, question, verdict, &judge),
+            Err(not_used) => eprintln!("note: {not_used}; the score is the rules' alone"),
+        }
+    }
     if let Some(data) = &data {
         let attempt = Attempt {
             kind: AttemptKind::First,

@@ -9,8 +9,10 @@ use console::Term;
 use super::typing::{INTERRUPTED, PENDING_DRAFT, Typed, editor, select, type_answer};
 use super::{Mode, Session, append_follow_up, choose_follow_up, render_question};
 use crate::attempt::{Attempt, AttemptKind};
-use crate::bank::{Level, Question};
+use crate::bank::{Level, Principle, Question};
 use crate::drafts::{self, Draft};
+use crate::judge::verdict::CheckedVerdict;
+use crate::judge::{Judge, NotUsed};
 use crate::output::print_stdout;
 use crate::output::{self, render_report, render_sample, samples_in_order};
 use crate::scoring::Scorer;
@@ -218,6 +220,9 @@ fn ask(
     let mut last_score: Option<u8> = None;
     loop {
         let report = scorer.score(&answer);
+        let report = session.with_judge(question, report, |judge| {
+            wait_for_judge(judge, &session.bank.principle, question, &answer)
+        });
         print_stdout(&format!("\n{}", render_report(&report, theme, width)))?;
         if let Some(before) = last_score {
             let change = i16::from(report.score) - i16::from(before);
@@ -318,4 +323,50 @@ fn show_sample(session: &Session, question: &Question, shown: usize) -> Result<u
     }
     print_stdout(&text)?;
     Ok(shown + 1)
+}
+
+/// Asks the judge with a spinner counting the seconds; Ctrl-C cancels the wait (the
+/// request is abandoned) and the rules' score stands.
+fn wait_for_judge(
+    judge: &Judge,
+    principle: &Principle,
+    question: &Question,
+    answer: &str,
+) -> std::result::Result<CheckedVerdict, NotUsed> {
+    let (send, receive) = std::sync::mpsc::channel();
+    let (judge, principle, question, answer) = (
+        judge.clone(),
+        principle.clone(),
+        question.clone(),
+        answer.to_string(),
+    );
+    let model = judge.settings.model.clone();
+    std::thread::spawn(move || {
+        let _ = send.send(judge.verdict(&principle, &question, &answer));
+    });
+    let spinner = indicatif::ProgressBar::new_spinner();
+    spinner.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} Asking the judge ({msg})… {elapsed} (Ctrl-C: use the rules' score)",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+    );
+    spinner.set_message(model);
+    INTERRUPTED.store(false, Ordering::SeqCst);
+    let result = loop {
+        match receive.recv_timeout(std::time::Duration::from_millis(100)) {
+            Ok(result) => break result,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                break Err(NotUsed("the judge stopped without a verdict".into()));
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+                if INTERRUPTED.swap(false, Ordering::SeqCst) {
+                    break Err(NotUsed("you cancelled the judge".into()));
+                }
+                spinner.tick();
+            }
+        }
+    };
+    spinner.finish_and_clear();
+    result
 }

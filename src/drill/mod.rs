@@ -21,7 +21,10 @@ use crate::Result;
 use crate::attempt::{AnswerMode, Attempt};
 use crate::bank::{Bank, Question};
 use crate::history::{self, Record};
+use crate::judge::verdict::CheckedVerdict;
+use crate::judge::{Judge, NotUsed};
 use crate::output::{self, Theme};
+use crate::scoring::Report;
 use crate::store::DataDir;
 
 /// How answers are typed in a terminal.
@@ -72,6 +75,8 @@ pub struct Session<'a> {
     pub options: DrillOptions,
     /// How history names the bank.
     pub bank_label: String,
+    /// A model judge to ask after the rules, if one is set.
+    pub judge: Option<Judge>,
     /// Every scored answer, with its question id, in order.
     attempts: Vec<(String, Attempt)>,
 }
@@ -93,8 +98,27 @@ impl<'a> Session<'a> {
             width,
             options,
             bank_label,
+            judge: None,
             attempts: Vec::new(),
         }
+    }
+
+    /// `report` with the judge's verdict applied, when a judge is set and answers; else as
+    /// it is, with a one-line note of why. `wait` asks the judge (in the terminal: with a
+    /// spinner, and Ctrl-C cancels).
+    pub fn with_judge(
+        &self,
+        question: &Question,
+        mut report: Report,
+        wait: impl FnOnce(&Judge) -> Result<CheckedVerdict, NotUsed>,
+    ) -> Report {
+        if let Some(judge) = &self.judge {
+            match wait(judge) {
+                Ok(verdict) => crate::judge::apply(&mut report, question, verdict, judge),
+                Err(not_used) => eprintln!("note: {not_used}; the score is the rules' alone"),
+            }
+        }
+        report
     }
 
     /// Keeps a scored answer, and saves it to the history unless told not to.

@@ -70,6 +70,9 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
             continue;
         }
         let report = Scorer::new(session.bank, question).score(answer);
+        let report = session.with_judge(question, report, |judge| {
+            judge.verdict(&session.bank.principle, question, answer)
+        });
         print_stdout(&format!("\n{}", render_report(&report, theme, width)))?;
         let attempt = Attempt {
             kind: AttemptKind::First,

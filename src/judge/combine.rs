@@ -39,7 +39,11 @@ pub fn aggregate(mut samples: Vec<CheckedVerdict>) -> Option<CheckedVerdict> {
         for flag in sample.red_flags.iter().filter(|f| f.verified) {
             let raised_by = samples
                 .iter()
-                .filter(|s| s.red_flags.iter().any(|f| f.verified && f.kind == flag.kind))
+                .filter(|s| {
+                    s.red_flags
+                        .iter()
+                        .any(|f| f.verified && f.kind == flag.kind)
+                })
                 .count();
             if raised_by >= majority && !red_flags.iter().any(|f| f.kind == flag.kind) {
                 red_flags.push(flag.clone());
@@ -93,7 +97,12 @@ pub fn is_met(point: &CheckedPoint) -> bool {
 mod tests {
     use super::*;
 
-    fn verdict(overall: u8, met: &[Verdict], flag: Option<bool>, on_question: bool) -> CheckedVerdict {
+    fn verdict(
+        overall: u8,
+        met: &[Verdict],
+        flag: Option<bool>,
+        on_question: bool,
+    ) -> CheckedVerdict {
         CheckedVerdict {
             rubric: met
                 .iter()
@@ -139,7 +148,10 @@ mod tests {
         assert!(final_score(&verdict(5, &ALL, Some(true), true), &weights, 90, false) < 40);
         assert!(final_score(&verdict(5, &ALL, None, false), &weights, 90, false) < 40);
         assert!(final_score(&verdict(4, &ALL, Some(false), true), &weights, 90, false) >= 75);
-        assert_eq!(final_score(&verdict(5, &ALL, None, true), &weights, 12, true), 12);
+        assert_eq!(
+            final_score(&verdict(5, &ALL, None, true), &weights, 12, true),
+            12
+        );
     }
 
     #[test]

@@ -12,10 +12,22 @@ pub const PROMPT_VERSION: u32 = 1;
 /// The principle-wide kinds of red flag a judge may name, with what each means.
 pub const PRINCIPLE_FLAGS: [(&str, &str); 5] = [
     ("blame", "blames others or plays down their own part"),
-    ("spin", "hides or softens a mistake or bad news, or lets it pass unmentioned"),
-    ("misleading", "tells someone what they knew was false or doubted, or lets a known-wrong claim stand"),
-    ("taking-credit", "presents others' work or ideas as their own"),
-    ("disrespect", "goes over or behind someone, shames them in front of others, or presses with rank"),
+    (
+        "spin",
+        "hides or softens a mistake or bad news, or lets it pass unmentioned",
+    ),
+    (
+        "misleading",
+        "tells someone what they knew was false or doubted, or lets a known-wrong claim stand",
+    ),
+    (
+        "taking-credit",
+        "presents others' work or ideas as their own",
+    ),
+    (
+        "disrespect",
+        "goes over or behind someone, shames them in front of others, or presses with rank",
+    ),
 ];
 
 /// The red-flag kinds a verdict may use for `question`: its own ids, then the principle's.
@@ -79,8 +91,8 @@ shape: {\"rubric\": [{\"id\": \"...\", \"verdict\": \"met\", \"quote\": \"...\"}
         {
             "role": "system",
             "content": "You are a strict Amazon bar-raiser scoring one behavioural interview \
-answer against a rubric. You judge only what the answer says, quote it exactly, and reply \
-with JSON only."
+    answer against a rubric. You judge only what the answer says, quote it exactly, and reply \
+    with JSON only."
         },
         { "role": "user", "content": user }
     ])

@@ -9,7 +9,16 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
     let width = prose_width(width);
     let mut out = String::new();
     out.push_str(&score_line(report, theme));
-    out.push_str("\n\n");
+    out.push('\n');
+    if let Some(judge) = &report.judge {
+        let line = format!(
+            "Judged by {} at {}; rules alone: {}. {}",
+            judge.model, judge.host, judge.rules_score, judge.reason
+        );
+        out.push_str(&theme.dim(&wrap(line.trim_end(), width, "")));
+        out.push('\n');
+    }
+    out.push('\n');
 
     out.push_str(&theme.heading("STAR"));
     out.push('\n');
@@ -43,11 +52,35 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
     out.push_str(&theme.heading("What a bar-raiser listens for"));
     out.push('\n');
     for point in &report.rubric {
-        let mark = mark(point.hit, theme);
+        let judged = report
+            .judge
+            .as_ref()
+            .and_then(|j| j.rubric.iter().find(|p| p.id == point.id));
+        let (mark, evidence) = match judged {
+            // With a judge, its verdict and its quote (marked when not in the answer).
+            Some(judged) => (
+                verdict_mark(judged.verdict, theme),
+                (!judged.quote.is_empty()).then(|| {
+                    let unverified = if judged.verified {
+                        ""
+                    } else {
+                        " (not in your answer)"
+                    };
+                    format!(
+                        "\"{}\"{unverified}",
+                        crate::scoring::sanitize(&judged.quote)
+                    )
+                }),
+            ),
+            None => (
+                mark(point.hit, theme),
+                point.evidence.first().map(|e| format!("\"{e}\"")),
+            ),
+        };
         out.push_str(&format!("  {mark} {}\n", theme.id(&point.id)));
         push_wrapped(&mut out, &point.point, width, "      ");
-        if let Some(evidence) = point.evidence.first() {
-            out.push_str(&theme.dim(&wrap(&format!("you said: \"{evidence}\""), width, "      ")));
+        if let Some(evidence) = evidence {
+            out.push_str(&theme.dim(&wrap(&format!("you said: {evidence}"), width, "      ")));
             out.push('\n');
         }
     }
@@ -104,16 +137,30 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
         let line = format!("{} vague: {claim}", theme.warn("!"));
         push_wrapped(&mut out, &line, width, "  ");
     }
+    if let Some(judge) = &report.judge {
+        for flag in judge.red_flags.iter().filter(|f| f.verified) {
+            let line = format!(
+                "{} {} (judge): \"{}\"",
+                theme.bad("red flag"),
+                crate::scoring::sanitize(&flag.kind),
+                crate::scoring::sanitize(&flag.quote)
+            );
+            push_wrapped(&mut out, &line, width, "  ");
+        }
+        if !judge.on_question {
+            let line = format!(
+                "{} the judge reads this as an answer to another question",
+                theme.bad("red flag")
+            );
+            push_wrapped(&mut out, &line, width, "  ");
+        }
+    }
     for flag in &s.red_flags {
         let kind = match &flag.id {
             Some(id) => format!("{} ({id})", flag.kind),
             None => flag.kind.to_string(),
         };
-        let line = format!(
-            "{} {kind}: \"{}\"",
-            theme.bad("red flag"),
-            flag.evidence
-        );
+        let line = format!("{} {kind}: \"{}\"", theme.bad("red flag"), flag.evidence);
         push_wrapped(&mut out, &line, width, "  ");
     }
 
@@ -165,6 +212,14 @@ fn found_line(name: &str, part: &Part, theme: Theme, width: usize) -> String {
 fn push_wrapped(out: &mut String, text: &str, width: usize, indent: &str) {
     out.push_str(&wrap(text, width, indent));
     out.push('\n');
+}
+
+fn verdict_mark(verdict: crate::scoring::Verdict, theme: Theme) -> String {
+    match verdict {
+        crate::scoring::Verdict::Met => theme.good("✓"),
+        crate::scoring::Verdict::Partly => theme.warn("~"),
+        crate::scoring::Verdict::Missed => theme.bad("✗"),
+    }
 }
 
 fn mark(hit: bool, theme: Theme) -> String {

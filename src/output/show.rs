@@ -55,7 +55,11 @@ pub fn render_show(question: &Question, with_samples: bool, theme: Theme, width:
     out.push_str(&theme.bold(&wrap(&question.text, width, "")));
     out.push_str("\n\n");
     if let Some(premise) = &question.premise {
-        out.push_str(&wrap(&format!("Your story must show: {}", premise.text), width, ""));
+        out.push_str(&wrap(
+            &format!("Your story must show: {}", premise.text),
+            width,
+            "",
+        ));
         out.push_str("\n\n");
     }
 

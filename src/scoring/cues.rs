@@ -64,7 +64,11 @@ fn evidence_of(analysis: &Analysis, strict: &CueHits, loose: &CueHits, most: usi
     let loose_best = ranked(loose);
     ranked(strict)
         .into_iter()
-        .chain(loose_best.into_iter().filter(|s| !strict.sentences.contains(s)))
+        .chain(
+            loose_best
+                .into_iter()
+                .filter(|s| !strict.sentences.contains(s)),
+        )
         .take(most)
         .map(|s| analysis.evidence(s))
         .collect()

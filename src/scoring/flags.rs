@@ -145,7 +145,9 @@ pub fn red_flags(
     for (id, cues) in question_flags {
         for at in starts(analysis, cues) {
             let sentence = analysis.tokens[at].sentence;
-            let known = flags.iter().any(|(s, f)| *s == sentence && f.id.as_deref() == Some(id));
+            let known = flags
+                .iter()
+                .any(|(s, f)| *s == sentence && f.id.as_deref() == Some(id));
             if known || !is_speakers(analysis, at, &reported, true) {
                 continue;
             }
@@ -172,7 +174,10 @@ pub fn red_flags(
                 continue;
             }
             flagged.insert(sentence);
-            flags.push((sentence, RedFlag::new(list.kind(), analysis.evidence(sentence))));
+            flags.push((
+                sentence,
+                RedFlag::new(list.kind(), analysis.evidence(sentence)),
+            ));
         }
     }
     flags
@@ -305,7 +310,10 @@ mod tests {
 
     #[test]
     fn other_peoples_words_and_feelings_are_not_the_speakers_flags() {
-        assert_eq!(kinds("It was their fault the launch slipped."), [RedFlagKind::Blame]);
+        assert_eq!(
+            kinds("It was their fault the launch slipped."),
+            [RedFlagKind::Blame]
+        );
         assert!(kinds("He was upset and said it was my fault, not his fault.").is_empty());
         assert!(kinds("She told me, \"it was their fault\", and I disagreed.").is_empty());
     }

@@ -26,8 +26,8 @@ use crate::bank::{
 };
 pub use policy::WORDS_PER_MINUTE;
 pub use report::{
-    Grade, Part, PremiseResult, REPORT_SCHEMA, RedFlag, RedFlagKind, Report, RubricResult, SignalResult, Signals,
-    Star, StarPart,
+    Grade, JudgeResult, JudgedFlag, JudgedPoint, Part, PremiseResult, REPORT_SCHEMA, RedFlag,
+    RedFlagKind, Report, RubricResult, SignalResult, Signals, Star, StarPart, Verdict,
 };
 pub use text::{Cue, sanitize};
 
@@ -263,7 +263,8 @@ impl<'a> Scorer<'a> {
             ));
         }
         // Too short to tell what it is about: the length advice says enough.
-        let judgeable = gaming.is_none() && analysis.unique_words() >= policy::OFF_QUESTION_MIN_WORDS;
+        let judgeable =
+            gaming.is_none() && analysis.unique_words() >= policy::OFF_QUESTION_MIN_WORDS;
         let about_nothing_asked = judgeable
             && rubric_coverage == 0.0
             && signal_coverage < policy::OFF_QUESTION_SIGNAL_SHARE;
@@ -385,6 +386,7 @@ impl<'a> Scorer<'a> {
             signals,
             feedback: Vec::new(),
             self_check: Vec::new(),
+            judge: None,
         };
         report.self_check = self_check(self.question, &report.signals.red_flags);
         report.feedback =
@@ -520,8 +522,7 @@ fn points(found: &Findings, question: &Question) -> f64 {
 fn penalties(found: &Findings, question: &Question, principle: &Principle) -> f64 {
     let mut off = 0.0;
     if found.speaker_flags > 0 {
-        off += penalty::RED_FLAG
-            + penalty::FURTHER_RED_FLAG * (found.speaker_flags - 1) as f64;
+        off += penalty::RED_FLAG + penalty::FURTHER_RED_FLAG * (found.speaker_flags - 1) as f64;
     }
     if !found.reading.star.result.found {
         off += if found.metrics.is_empty() {
@@ -578,7 +579,11 @@ mod lexicon_tests {
         ];
         let lists = earn_trust_bank::decode_phrase_lists(PHRASES_BINARY).unwrap();
         for (name, text) in files {
-            assert_eq!(lists[name], earn_trust_bank::parse_phrase_list(text), "{name}");
+            assert_eq!(
+                lists[name],
+                earn_trust_bank::parse_phrase_list(text),
+                "{name}"
+            );
         }
         for (list, cues) in &LEXICON.flags {
             assert!(!cues.is_empty(), "phrases/{}.txt is empty", list.file());

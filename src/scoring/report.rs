@@ -218,6 +218,64 @@ pub struct Report {
     /// question's red flags, put as questions.
     #[serde(default)]
     pub self_check: Vec<String>,
+    /// What a model judge said, when one was used; the score is then the combined one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub judge: Option<JudgeResult>,
+}
+
+/// A model judge's verdict on an answer, every quote checked against the answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JudgeResult {
+    pub model: String,
+    /// Where the answer was sent.
+    pub host: String,
+    /// The judge's overall mark, 1 (clear no) to 5 (strong hire).
+    pub overall: u8,
+    pub reason: String,
+    pub on_question: bool,
+    pub rubric: Vec<JudgedPoint>,
+    pub red_flags: Vec<JudgedFlag>,
+    /// The score the rules alone gave.
+    pub rules_score: u8,
+}
+
+/// How a rubric point fared, in a judge's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Missed,
+    Partly,
+    Met,
+}
+
+impl Verdict {
+    /// The share of a point's weight the verdict earns.
+    pub fn credit(self) -> f64 {
+        match self {
+            Verdict::Met => 1.0,
+            Verdict::Partly => 0.5,
+            Verdict::Missed => 0.0,
+        }
+    }
+}
+
+/// A rubric point as a judge saw it: the verdict counts only as far as its quote holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JudgedPoint {
+    pub id: String,
+    pub verdict: Verdict,
+    pub quote: String,
+    /// Whether the quote is in the answer.
+    pub verified: bool,
+}
+
+/// A red flag a judge raised; an unverified one counts for nothing.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JudgedFlag {
+    pub kind: String,
+    pub quote: String,
+    /// Whether the quote is in the answer.
+    pub verified: bool,
 }
 
 /// Whether the story establishes the question's premise, and the words that show it.

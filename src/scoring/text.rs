@@ -735,12 +735,16 @@ mod tests {
 
     #[test]
     fn a_star_in_a_cue_spans_a_few_words_in_one_sentence() {
-        let analysis =
-            Analysis::new("I let her ship the whole quarterly plan anyway. Then it was anyway late.");
+        let analysis = Analysis::new(
+            "I let her ship the whole quarterly plan anyway. Then it was anyway late.",
+        );
         let cue = Cue::new("let her ship * anyway").unwrap();
         assert_eq!(analysis.find(&cue), vec![0]);
         let far = Analysis::new("I let her ship the plan that nobody had read or tested anyway.");
-        assert!(far.find(&cue).is_empty(), "more words than a star stands for");
+        assert!(
+            far.find(&cue).is_empty(),
+            "more words than a star stands for"
+        );
     }
 
     #[test]

@@ -233,8 +233,8 @@ fn no_sample_copies_eight_words_from_the_seed_article() {
 
 /// Both shipped banks: the built-in one and the second example.
 fn shipped_banks() -> Vec<Bank> {
-    let second = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("content/customer-obsession.yaml");
+    let second =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/customer-obsession.yaml");
     vec![bank(), load_bank(&BankSource::File(second)).unwrap()]
 }
 
@@ -242,7 +242,10 @@ fn shipped_banks() -> Vec<Bank> {
 fn every_shipped_question_has_a_premise_and_red_flags_to_ask_about() {
     for bank in shipped_banks() {
         for q in &bank.questions {
-            let premise = q.premise.as_ref().unwrap_or_else(|| panic!("{}: no premise", q.id));
+            let premise = q
+                .premise
+                .as_ref()
+                .unwrap_or_else(|| panic!("{}: no premise", q.id));
             assert!(premise.cues.len() >= 10, "{}: premise cues", q.id);
             assert!(
                 (2..=4).contains(&q.red_flags.len()),

@@ -209,7 +209,10 @@ fn every_command_help_ends_with_examples() {
 #[test]
 fn show_gives_the_premise_and_what_sinks_the_answer() {
     let env = TestEnv::new();
-    let json = json_of(env.cmd().args(["show", "coached-someone", "--format", "json"]));
+    let json = json_of(
+        env.cmd()
+            .args(["show", "coached-someone", "--format", "json"]),
+    );
     assert!(json["premise"]["text"].as_str().unwrap().len() > 20);
     assert!(!json["premise"]["cues"].as_array().unwrap().is_empty());
     let flags = json["red_flags"].as_array().unwrap();

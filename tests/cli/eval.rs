@@ -59,13 +59,34 @@ fn eval_without_a_set_uses_the_projects_own() {
 fn eval_refuses_a_bad_set_with_where_it_is() {
     let env = TestEnv::new();
     let path = env.path("bad.yaml");
-    std::fs::write(&path, "- id: a\n  question: missed-commitment\n  label: 9\n  answer: x\n").unwrap();
-    let out = env.cmd().args(["eval", "--set"]).arg(&path).assert().code(2);
+    std::fs::write(
+        &path,
+        "- id: a\n  question: missed-commitment\n  label: 9\n  answer: x\n",
+    )
+    .unwrap();
+    let out = env
+        .cmd()
+        .args(["eval", "--set"])
+        .arg(&path)
+        .assert()
+        .code(2);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
-    assert!(stderr.contains("bad.yaml:1") && stderr.contains("label 9"), "{stderr}");
+    assert!(
+        stderr.contains("bad.yaml:1") && stderr.contains("label 9"),
+        "{stderr}"
+    );
 
-    std::fs::write(&path, "- id: a\n  question: no-such-question\n  label: 3\n  answer: x\n").unwrap();
-    let out = env.cmd().args(["eval", "--set"]).arg(&path).assert().code(2);
+    std::fs::write(
+        &path,
+        "- id: a\n  question: no-such-question\n  label: 3\n  answer: x\n",
+    )
+    .unwrap();
+    let out = env
+        .cmd()
+        .args(["eval", "--set"])
+        .arg(&path)
+        .assert()
+        .code(2);
     let stderr = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(stderr.contains("no-such-question"), "{stderr}");
 }

@@ -41,7 +41,11 @@ fn candid(extra: &str) -> String {
 fn other_peoples_words_and_feelings_raise_no_flag_of_the_speakers() {
     let bank = bank();
     let plain = report(&bank, "harsh-truth", &candid(""));
-    assert!(plain.signals.red_flags.is_empty(), "{:?}", plain.signals.red_flags);
+    assert!(
+        plain.signals.red_flags.is_empty(),
+        "{:?}",
+        plain.signals.red_flags
+    );
     for reported in [
         "She was angry and said I was making her look bad in front of the board. ",
         "Two of her analysts were worried it was their fault and that they would be blamed. ",
@@ -73,7 +77,11 @@ fn the_speakers_own_breach_costs_a_band_and_is_named() {
             with.score
         );
         assert!(!with.signals.red_flags.is_empty());
-        assert!(with.feedback.iter().any(|f| f.contains(breach.split(' ').nth(2).unwrap())));
+        assert!(
+            with.feedback
+                .iter()
+                .any(|f| f.contains(breach.split(' ').nth(2).unwrap()))
+        );
     }
 }
 
@@ -119,7 +127,10 @@ quarter. I learned to cut scope in the first week, not at the end.";
     assert!(!premise.found);
     assert!(report.grade <= Grade::Developing, "{}", report.score);
     assert!(
-        report.feedback.iter().any(|f| f.contains(premise.text.trim())),
+        report
+            .feedback
+            .iter()
+            .any(|f| f.contains(premise.text.trim())),
         "{:?}",
         report.feedback
     );
@@ -147,7 +158,13 @@ fn a_missed_point_quotes_nothing_and_a_hit_quotes_its_support() {
         for sample in &question.sample_answers {
             let report = score_answer(&bank, question, &sample.text);
             for point in &report.rubric {
-                assert_eq!(point.hit, !point.evidence.is_empty(), "{} {}", question.id, point.id);
+                assert_eq!(
+                    point.hit,
+                    !point.evidence.is_empty(),
+                    "{} {}",
+                    question.id,
+                    point.id
+                );
             }
         }
     }
@@ -182,11 +199,13 @@ fn feedback_agrees_with_the_grade_and_the_length() {
         );
     }
     // Long: the time in the advice is the time in the signals.
-    let long = format!("{} {}", strong(question), candid("").repeat(1));
+    let long = format!("{} {}", strong(question), candid(""));
     let long = score_answer(&bank, question, &long);
+    let seconds = long.signals.spoken_seconds;
+    assert!(seconds > 180, "{seconds}");
+    let clock = format!("{}:{:02}", seconds / 60, seconds % 60);
+    // The advice may be cut by higher priorities; when it is given, it agrees.
     if let Some(advice) = long.feedback.iter().find(|f| f.contains("runs long")) {
-        let seconds = long.signals.spoken_seconds;
-        let clock = format!("{}:{:02}", seconds / 60, seconds % 60);
         assert!(advice.contains(&clock), "{advice} vs {clock}");
     }
 }

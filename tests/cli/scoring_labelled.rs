@@ -6,13 +6,12 @@ use earn_trust::bank::{Bank, BankSource, LabelledAnswer, Level, load_bank, parse
 use earn_trust::evaluate::spearman;
 use earn_trust::scoring::score_answer;
 
-use crate::common::fixture;
-
 /// Kinds written to fool a scorer: they must stay under 40 whatever they hold.
 const GAMING_KINDS: [&str; 3] = ["keyword-list", "repeated", "random-words"];
 
 fn set(name: &str) -> Vec<LabelledAnswer> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("content/labelled/{name}.yaml"));
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(format!("content/labelled/{name}.yaml"));
     let text = std::fs::read_to_string(&path).unwrap();
     parse_labelled_set(&text, &path.display().to_string()).unwrap()
 }

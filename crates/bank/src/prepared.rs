@@ -27,7 +27,11 @@ impl QuestionCues {
                 .premise
                 .as_ref()
                 .map_or_else(Vec::new, |p| Cue::all(&p.cues)),
-            red_flags: question.red_flags.iter().map(|f| Cue::all(&f.cues)).collect(),
+            red_flags: question
+                .red_flags
+                .iter()
+                .map(|f| Cue::all(&f.cues))
+                .collect(),
         }
     }
 }
