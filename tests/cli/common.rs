@@ -9,12 +9,15 @@ use assert_cmd::Command;
 /// A test environment: a temporary data directory that is removed afterwards.
 pub struct TestEnv {
     pub home: tempfile::TempDir,
+    /// `XDG_CONFIG_HOME`: a developer's own judge settings never leak into a test.
+    pub config: tempfile::TempDir,
 }
 
 impl TestEnv {
     pub fn new() -> Self {
         TestEnv {
             home: tempfile::tempdir().expect("a temporary directory"),
+            config: tempfile::tempdir().expect("a temporary directory"),
         }
     }
 
@@ -23,6 +26,10 @@ impl TestEnv {
         let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("earn-trust"));
         cmd.env_remove("EARN_TRUST_BANK")
             .env("EARN_TRUST_HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.config.path())
+            .env_remove("EARN_TRUST_JUDGE_URL")
+            .env_remove("EARN_TRUST_JUDGE_MODEL")
+            .env_remove("EARN_TRUST_JUDGE_KEY")
             .env("NO_COLOR", "1")
             .env("COLUMNS", "100")
             .env_remove("VISUAL")
