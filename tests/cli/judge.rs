@@ -439,3 +439,24 @@ fn reset_removes_the_judges_verdicts() {
     env.cmd().args(["reset", "--yes"]).assert().success();
     assert!(!env.path("judge-cache").exists());
 }
+
+#[test]
+fn a_piped_drill_asks_the_judge_for_each_answer() {
+    let env = TestEnv::new();
+    let content = json!({"rubric": [], "red_flags": [], "on_question": true, "overall": 3,
+                          "reason": "fair"})
+    .to_string();
+    let server = FakeJudge::start(move |_, _| Reply::Content(content.clone()));
+    let out = stdout_of(
+        env.cmd()
+            .args(["drill", "--question", QUESTION, "--no-save"])
+            .args(args(&judge_flags(&server)))
+            .write_stdin(ANSWER),
+    );
+    assert!(out.contains("Judged by fake-model"), "{out}");
+    assert!(
+        out.contains("Score: 6"),
+        "overall 3 with nothing met sits at the bottom of 60-74: {out}"
+    );
+    assert_eq!(server.requests().len(), 1);
+}
