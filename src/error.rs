@@ -49,6 +49,10 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// The data directory's path cannot be a data directory.
+    #[error("the data directory {}: {why}", path.display())]
+    DataDir { path: PathBuf, why: String },
+
     /// No home directory to keep practice data in, and none named.
     #[error(
         "cannot find a home directory for practice data; pass --data-dir PATH or set EARN_TRUST_HOME"
@@ -75,6 +79,7 @@ impl Error {
             Error::BuiltInDamaged { .. }
             | Error::Read { .. }
             | Error::Write { .. }
+            | Error::DataDir { .. }
             | Error::NoDataDir
             | Error::Io { .. } => EXIT_FAILURE,
             Error::Interrupted => EXIT_INTERRUPTED,

@@ -2,7 +2,10 @@
 //!
 //! Each record is appended in one write while holding an exclusive lock, after a newline
 //! if the file does not end in one, so a torn last line stays separate and concurrent
-//! writers never interleave. Damaged lines are reported, skipped and left as they are.
+//! writers never interleave; a write that fails (a full disk) is rolled back before the
+//! lock is released. Damaged lines are reported, skipped and left as they are. The file
+//! is read as a stream (it can hold years of practice), or from its end for the last few
+//! records; the file is never rewritten on read.
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, SeekFrom, Write};
@@ -19,10 +22,11 @@ use crate::{Error, Result};
 /// Version of the record format.
 pub const RECORD_SCHEMA: u32 = 1;
 
-/// One scored answer, as kept in the history file.
+/// One scored answer, as kept in the history file. `A` is the answer: its text (or null),
+/// or [`Skipped`] when a reader has no use for it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Record {
+pub struct Record<A = Option<String>> {
     pub schema: u32,
     /// When it was scored: RFC 3339, UTC.
     pub at: String,
@@ -39,7 +43,7 @@ pub struct Record {
     pub seconds: Option<u64>,
     pub mode: AnswerMode,
     /// The answer, unless the user chose not to keep it.
-    pub answer: Option<String>,
+    pub answer: A,
     /// When a model judge was used: the rules' score alone, and the judge's model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules_score: Option<u8>,
@@ -82,89 +86,298 @@ impl Record {
     }
 }
 
-/// Appends one record under an exclusive lock.
-pub fn append(path: &Path, record: &Record) -> Result<()> {
-    let fail = |source| Error::Write {
-        path: path.to_path_buf(),
-        what: "cannot save practice history",
-        source,
-    };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(fail)?;
+/// An answer a reader has no use for: read past without being kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Skipped;
+
+impl<'de> Deserialize<'de> for Skipped {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer).map(|_| Skipped)
     }
-    let mut line = serde_json::to_string(record).expect("plain data always serialises");
-    line.push('\n');
-    let mut file = OpenOptions::new()
-        .read(true)
-        .append(true)
-        .create(true)
-        .open(path)
-        .map_err(fail)?;
-    file.lock().map_err(fail)?;
-    let result = (|| {
-        if !ends_with_newline(&mut file)? {
-            // A torn last line (a crash mid-write) stays a line of its own.
-            line.insert(0, '\n');
-        }
-        file.write_all(line.as_bytes())?;
-        file.sync_data()
-    })();
-    let _ = file.unlock();
-    result.map_err(fail)
 }
 
-fn ends_with_newline(file: &mut File) -> std::io::Result<bool> {
-    let length = file.seek(SeekFrom::End(0))?;
-    if length == 0 {
-        return Ok(true);
+impl Record<Skipped> {
+    /// The record with no answer text (`answer` is `None`).
+    fn without_answer(self) -> Record {
+        Record {
+            schema: self.schema,
+            at: self.at,
+            bank: self.bank,
+            question: self.question,
+            kind: self.kind,
+            score: self.score,
+            grade: self.grade,
+            hit: self.hit,
+            missed: self.missed,
+            words: self.words,
+            seconds: self.seconds,
+            mode: self.mode,
+            answer: None,
+            rules_score: self.rules_score,
+            judge_model: self.judge_model,
+        }
     }
-    file.seek(SeekFrom::End(-1))?;
-    let mut last = [0u8];
-    file.read_exact(&mut last)?;
-    Ok(last[0] == b'\n')
 }
 
-/// The records in the file, oldest first, and one warning per line that could not be
-/// read. A missing file is an empty history.
-pub fn load(path: &Path) -> Result<(Vec<Record>, Vec<String>)> {
-    let mut file = match File::open(path) {
-        Ok(file) => file,
-        // No file (or no directory where one should be) is an empty history.
-        Err(err)
-            if matches!(
-                err.kind(),
-                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
-            ) =>
-        {
-            return Ok((Vec::new(), Vec::new()));
-        }
-        Err(source) => {
-            return Err(Error::Read {
-                path: path.to_path_buf(),
-                what: "cannot read practice history",
-                source,
-            });
-        }
-    };
-    let mut bytes = Vec::new();
-    let read = file
-        .lock_shared()
-        .and_then(|()| file.read_to_end(&mut bytes));
-    let _ = file.unlock();
-    read.map_err(|source| Error::Read {
+/// What a reader keeps of each record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Everything, answers included (export, `history --format json`).
+    Answers,
+    /// Everything but the answers, which can be most of the file (stats, choice).
+    NoAnswers,
+}
+
+fn read_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+    move |source| Error::Read {
         path: path.to_path_buf(),
         what: "cannot read practice history",
         source,
-    })?;
-    Ok(parse(&bytes, &path.display().to_string()))
+    }
+}
+
+fn write_error(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
+    move |source| Error::Write {
+        path: path.to_path_buf(),
+        what: "cannot save practice history",
+        source,
+    }
+}
+
+/// Appends one record under an exclusive lock. If the file was removed or replaced (by
+/// `reset`) between opening and locking, the record goes to the file now at the path; if
+/// the write fails, the file is cut back to where it was.
+pub fn append(path: &Path, record: &Record) -> Result<()> {
+    let fail = write_error(path);
+    crate::store::require_regular_file(path)?;
+    if let Some(dir) = path.parent() {
+        crate::store::create_private_dir(dir).map_err(&fail)?;
+    }
+    let mut line = serde_json::to_string(record).expect("plain data always serialises");
+    line.push('\n');
+    for _ in 0..3 {
+        let mut file = open_for_append(path).map_err(&fail)?;
+        file.lock().map_err(&fail)?;
+        if !is_still_at(&file, path) {
+            // Removed while we waited for the lock: write to the file at the path now.
+            let _ = file.unlock();
+            continue;
+        }
+        let result = write_record(&mut file, &line);
+        let _ = file.unlock();
+        return result.map_err(&fail);
+    }
+    Err(fail(std::io::Error::other(
+        "the file kept being replaced while saving",
+    )))
+}
+
+fn open_for_append(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true).append(true).create(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+/// Whether `file` is still the file at `path` (not removed or replaced since it was
+/// opened).
+fn is_still_at(file: &File, path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (file.metadata(), std::fs::metadata(path)) {
+            (Ok(held), Ok(now)) => held.dev() == now.dev() && held.ino() == now.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = file;
+        path.exists()
+    }
+}
+
+/// Writes `line` at the end of the locked `file`, after a newline if a torn last line
+/// needs one; on failure, cuts the file back to its length before.
+fn write_record(file: &mut File, line: &str) -> std::io::Result<()> {
+    let before = file.seek(SeekFrom::End(0))?;
+    let mut line = line.to_string();
+    if !ends_with_newline(file, before)? {
+        // A torn last line (a crash mid-write) stays a line of its own.
+        line.insert(0, '\n');
+    }
+    let written = file
+        .write_all(line.as_bytes())
+        .and_then(|()| file.sync_data());
+    if written.is_err() {
+        let _ = file.set_len(before);
+        let _ = file.sync_data();
+    }
+    written
+}
+
+fn ends_with_newline(file: &mut File, length: u64) -> std::io::Result<bool> {
+    if length == 0 {
+        return Ok(true);
+    }
+    file.seek(SeekFrom::Start(length - 1))?;
+    let mut last = [0u8];
+    file.read_exact(&mut last)?;
+    file.seek(SeekFrom::End(0))?;
+    Ok(last[0] == b'\n')
+}
+
+/// Opens the history for reading under a shared lock; `None` when there is none yet.
+fn open_locked(path: &Path) -> Result<Option<File>> {
+    crate::store::require_regular_file(path)?;
+    match File::open(path) {
+        Ok(file) => {
+            file.lock_shared().map_err(read_error(path))?;
+            Ok(Some(file))
+        }
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(read_error(path)(source)),
+    }
+}
+
+/// The records in the file, oldest first, and one warning per line that could not be
+/// read, streaming through the file. A missing file is an empty history.
+pub fn load(path: &Path, keep: Keep) -> Result<(Vec<Record>, Vec<String>)> {
+    let mut records = Vec::new();
+    let warnings = for_each(path, keep, |record| records.push(record))?;
+    Ok((records, warnings))
+}
+
+/// Calls `each` with every record in the file, oldest first, and returns a warning per
+/// line that could not be read.
+pub fn for_each(path: &Path, keep: Keep, mut each: impl FnMut(Record)) -> Result<Vec<String>> {
+    let Some(file) = open_locked(path)? else {
+        return Ok(Vec::new());
+    };
+    let name = path.display().to_string();
+    let mut warnings = Vec::new();
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, &file);
+    let mut line = Vec::new();
+    let mut number = 0;
+    loop {
+        line.clear();
+        let read = std::io::BufRead::read_until(&mut reader, b'\n', &mut line);
+        if read.map_err(read_error(path))? == 0 {
+            break;
+        }
+        number += 1;
+        match parse_line(&line, keep) {
+            Ok(Some(record)) => each(record),
+            Ok(None) => {}
+            Err(why) => warnings.push(damaged(&name, number, &why)),
+        }
+    }
+    let _ = file.unlock();
+    Ok(warnings)
+}
+
+/// The last `count` records (oldest first), read from the end of the file, and a warning
+/// for each damaged line among them.
+pub fn load_last(path: &Path, count: usize) -> Result<(Vec<Record>, Vec<String>)> {
+    let Some(mut file) = open_locked(path)? else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    let result = read_tail(&mut file, path, count);
+    let _ = file.unlock();
+    result
+}
+
+fn read_tail(file: &mut File, path: &Path, count: usize) -> Result<(Vec<Record>, Vec<String>)> {
+    const CHUNK: u64 = 1 << 16;
+    let length = file.seek(SeekFrom::End(0)).map_err(read_error(path))?;
+    let mut start = length;
+    let mut tail: Vec<u8> = Vec::new();
+    // Read back until the tail holds `count` whole lines (or the file is all read).
+    loop {
+        let lines = tail
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.iter().all(u8::is_ascii_whitespace))
+            .count();
+        if start == 0 || lines > count {
+            break;
+        }
+        let from = start.saturating_sub(CHUNK);
+        let mut chunk = vec![0; (start - from) as usize];
+        file.seek(SeekFrom::Start(from)).map_err(read_error(path))?;
+        file.read_exact(&mut chunk).map_err(read_error(path))?;
+        chunk.extend_from_slice(&tail);
+        tail = chunk;
+        start = from;
+    }
+    let mut lines: Vec<(usize, &[u8])> = tail.split(|&b| b == b'\n').enumerate().collect();
+    if start > 0 {
+        // The first piece may be part of a longer line: it is not one of the last.
+        lines.remove(0);
+    }
+    let mut records = Vec::new();
+    let mut damaged_at = Vec::new();
+    for (index, line) in lines.into_iter().rev() {
+        if records.len() == count {
+            break;
+        }
+        match parse_line(line, Keep::Answers) {
+            Ok(Some(record)) => records.push(record),
+            Ok(None) => {}
+            Err(why) => damaged_at.push((index, why)),
+        }
+    }
+    records.reverse();
+    let warnings = if damaged_at.is_empty() {
+        Vec::new()
+    } else {
+        // Line numbers need the lines before the tail counted: only done when needed.
+        let before = count_lines_before(file, start).map_err(read_error(path))?;
+        let name = path.display().to_string();
+        let first = if start > 0 { before } else { 0 };
+        damaged_at
+            .into_iter()
+            .rev()
+            .map(|(index, why)| damaged(&name, first + index + usize::from(start == 0), &why))
+            .collect()
+    };
+    Ok((records, warnings))
+}
+
+/// How many line starts lie before byte `end` (the number of the line holding `end`).
+fn count_lines_before(file: &mut File, end: u64) -> std::io::Result<usize> {
+    file.seek(SeekFrom::Start(0))?;
+    let mut reader = std::io::BufReader::new(file.take(end));
+    let mut buffer = [0u8; 1 << 16];
+    let mut lines = 1;
+    loop {
+        let read = reader.read(&mut buffer)?;
+        if read == 0 {
+            return Ok(lines);
+        }
+        lines += buffer[..read].iter().filter(|&&b| b == b'\n').count();
+    }
+}
+
+fn damaged(name: &str, line: usize, why: &str) -> String {
+    format!("{name}:{line}: skipped a damaged or unknown line ({why}); it is left in the file")
 }
 
 /// The records that belong to `bank` (by its label, and to a question it has).
 pub fn records_for<'a>(records: &'a [Record], bank: &Bank, label: &str) -> Vec<&'a Record> {
     records
         .iter()
-        .filter(|r| r.bank == label && bank.question(&r.question).is_some())
+        .filter(|r| same_bank(&r.bank, label) && bank.question(&r.question).is_some())
         .collect()
+}
+
+/// Whether a record's bank (as it was stored) is the bank now called `label`: the same
+/// label, or a relative path that resolves from here to the same file.
+fn same_bank(stored: &str, label: &str) -> bool {
+    stored == label
+        || (stored != "embedded"
+            && label != "embedded"
+            && std::fs::canonicalize(stored).is_ok_and(|p| p.to_string_lossy() == label))
 }
 
 /// Parses history bytes; `name` labels warnings.
@@ -172,37 +385,64 @@ pub fn parse(bytes: &[u8], name: &str) -> (Vec<Record>, Vec<String>) {
     let mut records = Vec::new();
     let mut warnings = Vec::new();
     for (index, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let parsed = std::str::from_utf8(line)
-            .map_err(|_| "not UTF-8".to_string())
-            .and_then(parse_record);
-        match parsed {
-            Ok(record) => records.push(record),
-            Err(why) => warnings.push(format!(
-                "{name}:{}: skipped a damaged or unknown line ({why}); it is left in the file",
-                index + 1
-            )),
+        match parse_line(line, Keep::Answers) {
+            Ok(Some(record)) => records.push(record),
+            Ok(None) => {}
+            Err(why) => warnings.push(damaged(name, index + 1, &why)),
         }
     }
     (records, warnings)
 }
 
-/// One line as a record. The schema is read first, so a record from a newer version
-/// is reported as that rather than as a damaged line.
-fn parse_record(text: &str) -> std::result::Result<Record, String> {
-    #[derive(Deserialize)]
-    struct Schema {
-        schema: u32,
+/// One line as a record (`None` for a blank line). A record from a newer version is
+/// reported as that rather than as a damaged line.
+fn parse_line(line: &[u8], keep: Keep) -> std::result::Result<Option<Record>, String> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
     }
-    let schema = serde_json::from_str::<Schema>(text)
-        .map_err(|e| e.to_string())?
-        .schema;
-    if schema != RECORD_SCHEMA {
-        return Err(format!("unknown schema {schema}"));
+    let parsed = match keep {
+        Keep::Answers => serde_json::from_slice::<Record>(line),
+        Keep::NoAnswers => {
+            serde_json::from_slice::<Record<Skipped>>(line).map(Record::without_answer)
+        }
+    };
+    match parsed {
+        Ok(record) if record.schema == RECORD_SCHEMA => Ok(Some(record)),
+        Ok(record) => Err(format!("unknown schema {}", record.schema)),
+        Err(err) => {
+            #[derive(Deserialize)]
+            struct Schema {
+                schema: u32,
+            }
+            match serde_json::from_slice::<Schema>(line) {
+                Ok(Schema { schema }) if schema != RECORD_SCHEMA => {
+                    Err(format!("unknown schema {schema}"))
+                }
+                _ if std::str::from_utf8(line).is_err() => Err("not UTF-8".to_string()),
+                _ => Err(err.to_string()),
+            }
+        }
     }
-    serde_json::from_str::<Record>(text).map_err(|e| e.to_string())
+}
+
+/// Removes the history under its exclusive lock, so a writer that opened it before
+/// cannot go on writing into a file no longer there: it waits, then writes to a new one.
+pub fn remove(path: &Path) -> Result<()> {
+    let fail = |source| Error::Write {
+        path: path.to_path_buf(),
+        what: "cannot remove",
+        source,
+    };
+    crate::store::require_regular_file(path)?;
+    let file = match OpenOptions::new().read(true).open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(err) => return Err(fail(err)),
+    };
+    file.lock().map_err(fail)?;
+    let removed = std::fs::remove_file(path);
+    let _ = file.unlock();
+    removed.map_err(fail)
 }
 
 #[cfg(test)]
@@ -237,7 +477,7 @@ mod tests {
         let first = record("I told my lead the launch would slip.");
         append(&path, &first).unwrap();
         append(&path, &first).unwrap();
-        let (records, warnings) = load(&path).unwrap();
+        let (records, warnings) = load(&path, Keep::Answers).unwrap();
         assert!(warnings.is_empty());
         assert_eq!(records, vec![first.clone(), first]);
         assert_eq!(records[0].at, "1970-01-01T00:00:00Z");
@@ -253,7 +493,7 @@ mod tests {
         file.write_all(b"{\"schema\":1,\"at\":\"20").unwrap();
         append(&path, &good).unwrap();
         let before = std::fs::read(&path).unwrap();
-        let (records, warnings) = load(&path).unwrap();
+        let (records, warnings) = load(&path, Keep::Answers).unwrap();
         assert_eq!(records.len(), 2);
         assert_eq!(warnings.len(), 1);
         assert!(warnings[0].contains(":2:"), "{warnings:?}");

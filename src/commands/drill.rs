@@ -12,23 +12,33 @@ use crate::Result;
 use crate::choice::{Selection, by_need, choose_questions, day_of, shuffle};
 use crate::cli::{DrillArgs, DrillMode};
 use crate::drill::{self, DrillOptions, Mode, Session};
-use crate::history::records_for;
+use crate::history::{Keep, records_for};
 use crate::output;
+use crate::store::DataDir;
 
 /// Runs a drill as `args` ask.
 pub fn run(context: &Context, args: DrillArgs) -> Result<()> {
     let bank = context.load_bank()?;
-    let data = context.data_dir()?;
+    let data = DataDir::resolve(context.data_dir.as_deref())?;
     let interactive = drill::at_terminal();
     // Without a terminal and with --no-save, nothing is ever written.
-    if interactive || !args.no_save {
+    let writes = interactive || !args.no_save;
+    if writes {
         data.ensure_writable()?;
     }
     let mut rng = StdRng::seed_from_u64(args.seed.unwrap_or_else(rand::random));
     let records = if args.random {
         Vec::new()
     } else {
-        context.load_history(&data)?
+        match context.load_history(&data, Keep::NoAnswers) {
+            Ok(records) => records,
+            // Nothing will be saved: a history that cannot be read only costs the choice.
+            Err(err) if !writes => {
+                output::stderr_line(&format!("warning: {err}; questions are chosen at random"));
+                Vec::new()
+            }
+            Err(err) => return Err(err),
+        }
     };
     let bank_label = context.bank_source.label();
     let records = records_for(&records, &bank, &bank_label);

@@ -5,10 +5,10 @@ use serde::Serialize;
 use super::Context;
 use crate::bank::Bank;
 use crate::cli::{ExportArgs, ExportFormat};
-use crate::history::Record;
+use crate::history::{Keep, Record};
 use crate::output::{self, JournalEntry, print_stdout};
 use crate::scoring::score_answer;
-use crate::store::write_atomically;
+use crate::store::write_user_file;
 use crate::{Error, Result};
 
 /// Writes the journal to stdout or `--output` (which is kept unless `--force`).
@@ -23,7 +23,7 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<()> {
         )));
     }
     let data = context.data_dir()?;
-    let records = context.load_history(&data)?;
+    let records = context.load_history(&data, Keep::Answers)?;
     let bank = match context.load_bank() {
         Ok(bank) => Some(bank),
         Err(err) => {
@@ -67,7 +67,7 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<()> {
     };
     match &args.output {
         Some(path) => {
-            write_atomically(path, text.as_bytes())?;
+            write_user_file(path, text.as_bytes())?;
             eprintln!("wrote {} attempt(s) to {}", records.len(), path.display());
             Ok(())
         }

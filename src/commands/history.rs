@@ -3,16 +3,31 @@
 use super::Context;
 use crate::Result;
 use crate::cli::{Format, HistoryArgs};
-use crate::history::Record;
+use crate::history::{Keep, Record};
 use crate::output::{self, print_stdout};
 use crate::progress::compare_attempts;
 
 /// Prints the history, filtered by `--question` and cut to `--last`.
 pub fn run(context: &Context, args: &HistoryArgs) -> Result<()> {
     let data = context.data_dir()?;
-    let records = context.load_history(&data)?;
     let question = args.question.as_deref();
     let last = args.last.map(|n| n as usize);
+    let records = match (question, last) {
+        // The last few attempts of all: read from the end of the file only.
+        (None, Some(n)) => {
+            let (records, warnings) = crate::history::load_last(&data.history(), n)?;
+            super::warn_all(&warnings);
+            records
+        }
+        _ => {
+            let keep = if args.format == Format::Json {
+                Keep::Answers
+            } else {
+                Keep::NoAnswers
+            };
+            context.load_history(&data, keep)?
+        }
+    };
     let mut selected: Vec<&Record> = records
         .iter()
         .filter(|r| question.is_none_or(|q| r.question == q))

@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use crate::Result;
 use crate::bank::{self, Bank, BankSource};
 use crate::cli::{Cli, Command, GlobalArgs};
-use crate::history::Record;
+use crate::history::{Keep, Record};
 use crate::output::{self, ColorChoice, Theme};
 use crate::store::DataDir;
 
@@ -54,9 +54,12 @@ impl Context {
         bank::load_bank(&self.bank_source)
     }
 
-    /// The data directory in use: `--data-dir`, `EARN_TRUST_HOME` or the platform's.
+    /// The data directory in use: `--data-dir`, `EARN_TRUST_HOME` or the platform's; a
+    /// path that cannot be one is refused with what is wrong with it.
     pub fn data_dir(&self) -> Result<DataDir> {
-        DataDir::resolve(self.data_dir.as_deref())
+        let data = DataDir::resolve(self.data_dir.as_deref())?;
+        data.check_usable()?;
+        Ok(data)
     }
 
     /// The theme for stdout.
@@ -65,12 +68,17 @@ impl Context {
     }
 
     /// The practice history, oldest first, each damaged line reported once on stderr.
-    pub fn load_history(&self, data: &DataDir) -> Result<Vec<Record>> {
-        let (records, warnings) = crate::history::load(&data.history())?;
-        for warning in warnings {
-            eprintln!("warning: {warning}");
-        }
+    pub fn load_history(&self, data: &DataDir, keep: Keep) -> Result<Vec<Record>> {
+        let (records, warnings) = crate::history::load(&data.history(), keep)?;
+        warn_all(&warnings);
         Ok(records)
+    }
+}
+
+/// Each warning on a line of its own on stderr.
+pub fn warn_all(warnings: &[String]) {
+    for warning in warnings {
+        output::stderr_line(&format!("warning: {warning}"));
     }
 }
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::Context;
 use crate::Result;
 use crate::cli::{Format, StatsArgs};
-use crate::history::records_for;
+use crate::history::{Keep, records_for};
 use crate::output::{self, print_stdout};
 use crate::progress::{Stats, compute_stats, sparkline};
 
@@ -15,7 +15,7 @@ use crate::progress::{Stats, compute_stats, sparkline};
 pub fn run(context: &Context, args: &StatsArgs) -> Result<()> {
     let bank = context.load_bank()?;
     let data = context.data_dir()?;
-    let records = context.load_history(&data)?;
+    let records = context.load_history(&data, Keep::NoAnswers)?;
     let records = records_for(&records, &bank, &context.bank_source.label());
     let stats = compute_stats(
         &bank,

@@ -32,6 +32,16 @@ pub enum ColorChoice {
     Never,
 }
 
+/// Writes one line to stderr. Unlike `eprintln!`, a closed or full stderr (`2>&1 | head`)
+/// is no reason to panic: the message is dropped.
+pub fn stderr_line(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err
+        .write_all(line.as_bytes())
+        .and_then(|()| err.write_all(b"\n"))
+        .and_then(|()| err.flush());
+}
+
 /// Writes to stdout; a closed pipe (`earn-trust list | head`) ends output quietly.
 pub fn print_stdout(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
