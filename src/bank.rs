@@ -38,11 +38,15 @@ pub enum BankSource {
 }
 
 impl BankSource {
-    /// How history records name this bank: `embedded` or the file's path.
+    /// How history records name this bank: `embedded`, or the file's canonical path, so
+    /// `banks/co.yaml`, `./banks/co.yaml` and its absolute path are one bank.
     pub fn label(&self) -> String {
         match self {
             BankSource::Embedded => "embedded".to_string(),
-            BankSource::File(path) => path.display().to_string(),
+            BankSource::File(path) => std::fs::canonicalize(path)
+                .unwrap_or_else(|_| path.clone())
+                .display()
+                .to_string(),
         }
     }
 

@@ -93,6 +93,8 @@ pub enum Need {
 /// The day (since 1970, UTC) a question is next due, by SM-2 over its scores: each answer
 /// is a review graded 0-5 (score / 20); a grade under 3 starts the intervals again.
 pub fn next_due_day(reviews: &[(u64, u8)]) -> Option<u64> {
+    // Intervals grow by the ease factor each time: past a lifetime they only overflow.
+    const LONGEST_INTERVAL_DAYS: f64 = 36_500.0;
     let mut repetitions = 0u32;
     let mut ease = 2.5f64;
     let mut interval = 0f64;
@@ -106,14 +108,14 @@ pub fn next_due_day(reviews: &[(u64, u8)]) -> Option<u64> {
             interval = match repetitions {
                 0 => 1.0,
                 1 => 6.0,
-                _ => (interval * ease).round(),
+                _ => (interval * ease).round().min(LONGEST_INTERVAL_DAYS),
             };
-            repetitions += 1;
+            repetitions = repetitions.saturating_add(1);
         }
         ease = (ease + 0.1 - (5.0 - grade) * (0.08 + (5.0 - grade) * 0.02)).max(1.3);
         last_day = Some(day);
     }
-    last_day.map(|day| day + interval as u64)
+    last_day.map(|day| day.saturating_add(interval as u64))
 }
 
 /// How much `question` needs practice on `today` (days since 1970, UTC), judged by first
@@ -263,6 +265,19 @@ mod tests {
             ..Selection::default()
         };
         assert!(choose_questions(&bank, &unknown, |_| {}).is_err());
+    }
+
+    #[test]
+    fn sm2_saturates_after_a_long_run_of_high_scores() {
+        let reviews: Vec<(u64, u8)> = (0..500).map(|i| (TODAY + i, 100)).collect();
+        let due = next_due_day(&reviews).unwrap();
+        assert!(due > TODAY + 499 && due <= TODAY + 499 + 36_500, "{due}");
+        assert_eq!(next_due_day(&[(u64::MAX - 1, 100)]), Some(u64::MAX));
+        let records: Vec<Record> = (0..200)
+            .map(|i| record("q", TODAY - 200 + i, 100, AttemptKind::First))
+            .collect();
+        let records: Vec<&Record> = records.iter().collect();
+        assert_eq!(need_of("q", &records, TODAY), Need::NotDue);
     }
 
     #[test]

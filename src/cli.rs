@@ -34,22 +34,14 @@ pub struct Cli {
 /// Flags every command takes. A flag beats its environment variable, which beats the default.
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Question bank to use (YAML) instead of the built-in Earn Trust bank.
-    #[arg(
-        long = "bank",
-        value_name = "PATH",
-        env = "EARN_TRUST_BANK",
-        global = true
-    )]
+    /// Question bank to use (YAML) instead of the built-in Earn Trust bank
+    /// [env: EARN_TRUST_BANK].
+    #[arg(long = "bank", value_name = "PATH", global = true)]
     pub bank: Option<PathBuf>,
 
-    /// Where practice history and drafts are kept [default: the platform's data directory].
-    #[arg(
-        long = "data-dir",
-        value_name = "PATH",
-        env = "EARN_TRUST_HOME",
-        global = true
-    )]
+    /// Where practice history and drafts are kept [env: EARN_TRUST_HOME; default: the
+    /// platform's data directory].
+    #[arg(long = "data-dir", value_name = "PATH", global = true)]
     pub data_dir: Option<PathBuf>,
 
     /// When to use colour: auto (a terminal, and NO_COLOR unset), always or never.

@@ -63,6 +63,11 @@ pub fn load_drafts(data: &DataDir) -> (Vec<Draft>, Vec<String>) {
         let Some(question) = draft_question(&path) else {
             continue;
         };
+        // A FIFO there would block the read forever.
+        if let Err(err) = crate::store::require_regular_file(&path) {
+            warnings.push(err.to_string());
+            continue;
+        }
         match fs::read(&path).map(String::from_utf8) {
             Ok(Ok(text)) if !text.trim().is_empty() => drafts.push(Draft { question, text }),
             Ok(Ok(_)) => {}

@@ -21,7 +21,7 @@ fn main() -> ExitCode {
         Err(earn_trust::Error::Interrupted) => ExitCode::from(earn_trust::error::EXIT_INTERRUPTED),
         Err(err) => {
             let theme = earn_trust::output::Theme::new(earn_trust::output::stderr_color(color));
-            eprintln!("{} {err}", theme.bad("error:"));
+            earn_trust::output::stderr_line(&format!("{} {err}", theme.bad("error:")));
             ExitCode::from(err.exit_code())
         }
     }

@@ -54,7 +54,7 @@ pub fn run(context: &Context, args: DrillArgs) -> Result<()> {
         choose_questions(&bank, &selection, by_need(&records, today, &mut rng))?
     };
     if let Some(note) = &chosen.note {
-        eprintln!("{note}");
+        crate::output::stderr_line(note);
     }
     let options = DrillOptions {
         mode: args.mode.map(|mode| match mode {

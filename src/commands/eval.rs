@@ -101,10 +101,10 @@ pub fn run(context: &Context, args: &EvalArgs) -> Result<()> {
         bar.finish_and_clear();
     }
     if let Some(first) = not_judged.first() {
-        eprintln!(
+        crate::output::stderr_line(&format!(
             "note: {} of {total} answers kept the rules' score (the judge was not used): {first}",
             not_judged.len()
-        );
+        ));
     }
     let all: Vec<Scored> = scored.iter().flatten().cloned().collect();
     let overall = agreement(&all, WORST);

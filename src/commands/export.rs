@@ -3,11 +3,12 @@
 use serde::Serialize;
 
 use super::Context;
-use crate::bank::Bank;
+use std::collections::HashMap;
+
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::history::{Keep, Record};
 use crate::output::{self, JournalEntry, print_stdout};
-use crate::scoring::score_answer;
+use crate::scoring::Scorer;
 use crate::store::write_user_file;
 use crate::{Error, Result};
 
@@ -27,21 +28,35 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<()> {
     let bank = match context.load_bank() {
         Ok(bank) => Some(bank),
         Err(err) => {
-            eprintln!(
+            crate::output::stderr_line(&format!(
                 "warning: {err}\nwarning: the journal leaves out question texts and feedback"
-            );
+            ));
             None
         }
     };
+    // One scorer a question, its cues prepared once, for all the answers to it.
+    let mut scorers: HashMap<&str, Scorer> = HashMap::new();
     let entries: Vec<JournalEntry> = records
         .iter()
-        .map(|record| JournalEntry {
-            record,
-            question_text: bank
+        .map(|record| {
+            let question = bank
                 .as_ref()
-                .and_then(|b| b.question(&record.question))
-                .map(|q| q.text.as_str()),
-            feedback: feedback_for(bank.as_ref(), record),
+                .and_then(|b| Some((b, b.question(&record.question)?)));
+            let feedback = match (question, &record.answer) {
+                (Some((bank, question)), Some(answer)) => {
+                    scorers
+                        .entry(question.id.as_str())
+                        .or_insert_with(|| Scorer::new(bank, question))
+                        .score(answer)
+                        .feedback
+                }
+                _ => Vec::new(),
+            };
+            JournalEntry {
+                record,
+                question_text: question.map(|(_, q)| q.text.as_str()),
+                feedback,
+            }
         })
         .collect();
     let text = match args.format {
@@ -68,19 +83,13 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<()> {
     match &args.output {
         Some(path) => {
             write_user_file(path, text.as_bytes())?;
-            eprintln!("wrote {} attempt(s) to {}", records.len(), path.display());
+            crate::output::stderr_line(&format!(
+                "wrote {} attempt(s) to {}",
+                records.len(),
+                path.display()
+            ));
             Ok(())
         }
         None => print_stdout(&text),
     }
-}
-
-/// The feedback a record's answer gets from today's bank, when both are there.
-fn feedback_for(bank: Option<&Bank>, record: &Record) -> Vec<String> {
-    let (Some(bank), Some(answer)) = (bank, &record.answer) else {
-        return Vec::new();
-    };
-    bank.question(&record.question)
-        .map(|q| score_answer(bank, q, answer).feedback)
-        .unwrap_or_default()
 }

@@ -84,11 +84,11 @@ pub fn judge_for(context: &Context, args: &JudgeArgs, keep_text: bool) -> Result
         config.judge.allowed_hosts.push(settings.host.clone());
         save_config(path, &config)?;
     }
-    let cache = if keep_text {
-        Some(Cache::new(context.data_dir()?.judge_cache()))
-    } else {
-        None
-    };
+    // A data directory that cannot be used costs the cache, not the verdict.
+    let cache = keep_text
+        .then(|| context.data_dir().ok())
+        .flatten()
+        .map(|data| Cache::new(data.judge_cache()));
     Ok(Some(Judge::new(settings, cache)))
 }
 

@@ -37,14 +37,24 @@ pub struct Context {
 }
 
 impl Context {
-    /// Settles the global flags.
+    /// Settles the global flags: a flag beats its environment variable, and a variable
+    /// set to nothing counts as unset.
     pub fn new(global: &GlobalArgs) -> Self {
+        let from_env = |name: &str| {
+            std::env::var_os(name)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
         Context {
             bank_source: global
                 .bank
                 .clone()
+                .or_else(|| from_env("EARN_TRUST_BANK"))
                 .map_or(BankSource::Embedded, BankSource::File),
-            data_dir: global.data_dir.clone(),
+            data_dir: global
+                .data_dir
+                .clone()
+                .or_else(|| from_env("EARN_TRUST_HOME")),
             color: global.color,
         }
     }

@@ -16,29 +16,34 @@ use crate::scoring::score_answer;
 pub fn run(context: &Context, args: &ScoreArgs) -> Result<()> {
     let bank = context.load_bank()?;
     let question = bank.require_question(&args.question)?;
-    let data = if args.save {
-        let data = context.data_dir()?;
-        data.ensure_writable()?;
-        Some(data)
-    } else {
-        None
-    };
     let answer = read_answer(args.answer_file.as_deref())?;
     let mut report = score_answer(&bank, question, &answer);
     let keep_text = !(args.save && args.no_answer_text);
     if let Some(judge) = judge_for(context, &args.judge, keep_text)? {
         match judge.verdict(&bank.principle, question, &answer) {
             Ok(verdict) => crate::judge::apply(&mut report, question, verdict, &judge),
-            Err(not_used) => eprintln!("note: {not_used}; the score is the rules' alone"),
+            Err(not_used) => crate::output::stderr_line(&format!(
+                "note: {not_used}; the score is the rules' alone"
+            )),
         }
     }
-    if let Some(data) = &data {
+    let text = match args.format {
+        Format::Json => output::to_json(&report),
+        Format::Text => {
+            output::render_report(&report, context.stdout_theme(), output::terminal_width())
+        }
+    };
+    // The score first: if it cannot be saved, the answer's feedback is not lost with it.
+    print_stdout(&text)?;
+    if args.save {
+        let data = context.data_dir()?;
+        data.ensure_writable()?;
         let attempt = Attempt {
             kind: AttemptKind::First,
             mode: AnswerMode::Score,
             answer,
             seconds: None,
-            report: report.clone(),
+            report,
         };
         let record = Record::new(
             &question.id,
@@ -49,11 +54,5 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<()> {
         );
         history::append(&data.history(), &record)?;
     }
-    let text = match args.format {
-        Format::Json => output::to_json(&report),
-        Format::Text => {
-            output::render_report(&report, context.stdout_theme(), output::terminal_width())
-        }
-    };
-    print_stdout(&text)
+    Ok(())
 }

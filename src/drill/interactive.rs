@@ -41,15 +41,18 @@ pub fn run<'a>(session: &mut Session<'a>, mut questions: Vec<&'a Question>) -> R
             let pending = PENDING_DRAFT.lock().ok().and_then(|mut p| p.take());
             let _ = Term::stderr().show_cursor();
             match pending {
-                Some((path, text))
-                    if crate::store::write_atomically(&path, text.as_bytes()).is_ok() =>
-                {
-                    eprintln!(
-                        "\nInterrupted. Your draft is saved in {}; the next drill offers to resume it.",
-                        path.display()
-                    );
+                Some((path, text)) => {
+                    match crate::store::write_atomically(&path, text.as_bytes()) {
+                        Ok(()) => crate::output::stderr_line(&format!(
+                            "\nInterrupted. Your draft is saved in {}; the next drill offers to resume it.",
+                            path.display()
+                        )),
+                        Err(err) => crate::output::stderr_line(&format!(
+                            "\nInterrupted, and your draft could not be saved ({err}). Here it is:\n\n{text}\n"
+                        )),
+                    }
                 }
-                _ => eprintln!("\nInterrupted."),
+                None => crate::output::stderr_line("\nInterrupted."),
             }
             std::process::exit(i32::from(crate::error::EXIT_INTERRUPTED));
         }
@@ -75,8 +78,8 @@ fn drill<'a>(
     let (resumed, later) = offer_drafts(session, questions, term)?;
     let mode = match session.options.mode.unwrap_or(Mode::Guided) {
         Mode::Editor if editor().is_none() => {
-            eprintln!(
-                "note: neither $VISUAL nor $EDITOR names an editor that can be found; using free mode"
+            crate::output::stderr_line(
+                "note: neither $VISUAL nor $EDITOR names an editor that can be found; using free mode",
             );
             Mode::Free
         }
@@ -135,7 +138,7 @@ fn offer_drafts<'a>(
 ) -> Result<(Vec<Draft>, Vec<String>)> {
     let (drafts, warnings) = drafts::load_drafts(&session.data);
     for warning in warnings {
-        eprintln!("warning: {warning}");
+        crate::output::stderr_line(&format!("warning: {warning}"));
     }
     // With --question or --tag, only drafts that fit what was asked for are offered.
     let filtered = session.options.narrowed;
@@ -169,7 +172,7 @@ fn offer_drafts<'a>(
             }
             2 => drafts::remove_draft(&session.data, &draft.question)?,
             _ => {
-                eprintln!("Kept for later.");
+                crate::output::stderr_line("Kept for later.");
                 later.push(draft.question);
             }
         }
@@ -209,7 +212,7 @@ fn ask(
     )? {
         Typed::Answer(text) => text,
         Typed::Empty => {
-            eprintln!("No answer typed; moving on.");
+            crate::output::stderr_line("No answer typed; moving on.");
             return Ok(true);
         }
     };
@@ -235,7 +238,7 @@ fn ask(
         }
         last_score = Some(report.score);
         if let Some(note) = session.time_note(seconds) {
-            eprintln!("{note}");
+            crate::output::stderr_line(note);
         }
         session.record(
             question,
@@ -270,7 +273,9 @@ fn ask(
                             seconds = started.elapsed().as_secs();
                             break;
                         }
-                        Typed::Empty => eprintln!("Nothing typed; your last answer stands."),
+                        Typed::Empty => {
+                            crate::output::stderr_line("Nothing typed; your last answer stands.")
+                        }
                     }
                 }
                 1 => samples_shown = show_sample(session, question, samples_shown)?,
@@ -288,7 +293,7 @@ fn ask(
                             seconds += started.elapsed().as_secs();
                             break;
                         }
-                        Typed::Empty => eprintln!("No follow-up answer typed."),
+                        Typed::Empty => crate::output::stderr_line("No follow-up answer typed."),
                     }
                 }
                 3 => return Ok(true),

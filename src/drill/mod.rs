@@ -115,7 +115,9 @@ impl<'a> Session<'a> {
         if let Some(judge) = &self.judge {
             match wait(judge) {
                 Ok(verdict) => crate::judge::apply(&mut report, question, verdict, judge),
-                Err(not_used) => eprintln!("note: {not_used}; the score is the rules' alone"),
+                Err(not_used) => crate::output::stderr_line(&format!(
+                    "note: {not_used}; the score is the rules' alone"
+                )),
             }
         }
         report

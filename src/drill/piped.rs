@@ -11,44 +11,51 @@ use crate::output::render_report;
 use crate::scoring::Scorer;
 use crate::{Error, Result};
 
+/// The most a piped drill reads from stdin, answers and separators together (8 MiB).
+pub const MAX_PIPED_BYTES: usize = 8 * 1024 * 1024;
+
 /// Reads every answer from stdin, scores each against its question, prints the reports.
 pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
     if session.options.mode.is_some() {
-        eprintln!("note: --mode is ignored without a terminal; answers are read from stdin");
+        crate::output::stderr_line(
+            "note: --mode is ignored without a terminal; answers are read from stdin",
+        );
     }
     if session.options.time_limit.is_some() {
-        eprintln!("note: --time-limit is ignored without a terminal; piped answers are not timed");
+        crate::output::stderr_line(
+            "note: --time-limit is ignored without a terminal; piped answers are not timed",
+        );
     }
     let mut input = Vec::new();
-    // Room for one full answer per question, plus separators.
-    let cap = (MAX_ANSWER_BYTES + 16) * questions.len().max(1) + 1;
+    // Room for a few full answers, whatever --count says: a drill is answered by a
+    // person, and memory must not grow with what is piped in.
+    let cap = MAX_PIPED_BYTES.min((MAX_ANSWER_BYTES + 16) * questions.len().max(1));
     std::io::stdin()
         .lock()
-        .take(cap as u64)
+        .take(cap as u64 + 1)
         .read_to_end(&mut input)
         .map_err(|source| Error::Io {
             what: "cannot read answers from stdin",
             source,
         })?;
-    if input.len() >= cap {
+    if input.len() > cap {
         return Err(Error::BadAnswer(format!(
-            "stdin: more than {} bytes of answers for {} question(s); each answer may be at most 1 MiB",
-            cap - 1,
-            questions.len()
+            "stdin: more than {cap} bytes of answers; a piped drill reads at most {} MiB, and each answer may be at most 1 MiB",
+            MAX_PIPED_BYTES / (1024 * 1024)
         )));
     }
     let input = String::from_utf8(input)
         .map_err(|_| Error::BadAnswer("stdin: the answers are not UTF-8 text".to_string()))?;
     let (blocks, blank) = split_blocks(&input);
     if blank > 0 {
-        eprintln!("warning: skipped {blank} empty answer(s)");
+        crate::output::stderr_line(&format!("warning: skipped {blank} empty answer(s)"));
     }
     if blocks.len() > questions.len() {
-        eprintln!(
+        crate::output::stderr_line(&format!(
             "warning: ignored {} answer(s) beyond the {} question(s) of this drill (--count)",
             blocks.len() - questions.len(),
             questions.len()
-        );
+        ));
     }
     if blocks.is_empty() {
         return Err(Error::BadAnswer(
@@ -66,7 +73,7 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
             width,
         ))?;
         if let Err(err) = check_answer(answer, &format!("answer {}", index + 1)) {
-            eprintln!("warning: {err}; skipped");
+            crate::output::stderr_line(&format!("warning: {err}; skipped"));
             continue;
         }
         let report = Scorer::new(session.bank, question).score(answer);
@@ -84,10 +91,10 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
         session.record(question, attempt)?;
     }
     if blocks.len() < questions.len() {
-        eprintln!(
+        crate::output::stderr_line(&format!(
             "note: end of input; {} question(s) left unanswered",
             questions.len() - blocks.len()
-        );
+        ));
     }
     if session.has_answers() {
         print_stdout(&format!("\n{}", session.summary()))?;

@@ -265,15 +265,20 @@ fn forget_pending() {
 /// Saves what was typed as the question's draft and says where it is.
 fn save_draft(session: &Session, question: &Question, text: &str) -> Result<()> {
     if text.trim().is_empty() {
-        eprintln!("\nInterrupted; nothing was typed for this question.");
+        crate::output::stderr_line("\nInterrupted; nothing was typed for this question.");
         return Ok(());
     }
-    let path = drafts::save_draft(&session.data, &question.id, text)?;
-    let message = format!(
-        "Interrupted. Your draft is saved in {}; the next drill offers to resume it.",
-        path.display()
-    );
-    eprintln!("\n{}", output::wrap(&message, session.width, ""));
+    let message = match drafts::save_draft(&session.data, &question.id, text) {
+        Ok(path) => format!(
+            "Interrupted. Your draft is saved in {}; the next drill offers to resume it.",
+            path.display()
+        ),
+        // Nothing typed is lost: what cannot be saved is shown, to copy.
+        Err(err) => format!(
+            "Interrupted, and your draft could not be saved ({err}). Here it is:\n\n{text}\n"
+        ),
+    };
+    crate::output::stderr_line(&format!("\n{}", output::wrap(&message, session.width, "")));
     Ok(())
 }
 
@@ -391,10 +396,10 @@ fn edit(session: &Session, question: &Question, previous: &str) -> Option<String
         .join(format!("{}.edit.md", question.id));
     let template = editor_template(&question.text, previous);
     if crate::store::write_atomically(&path, template.as_bytes()).is_err() {
-        eprintln!(
+        crate::output::stderr_line(&format!(
             "note: cannot write {}; type your answer here instead",
             path.display()
-        );
+        ));
         return None;
     }
     let status = Command::new(&words[0])
@@ -407,7 +412,9 @@ fn edit(session: &Session, question: &Question, previous: &str) -> Option<String
             .ok()
             .map(|t| strip_template(&t)),
         _ => {
-            eprintln!("note: the editor did not finish cleanly; type your answer here instead");
+            crate::output::stderr_line(
+                "note: the editor did not finish cleanly; type your answer here instead",
+            );
             None
         }
     };

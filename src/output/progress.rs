@@ -6,8 +6,18 @@ use crate::progress::{Comparison, Stats, sparkline};
 
 /// `2026-11-26 06:53 UTC` from an RFC 3339 timestamp.
 fn when(record: &Record) -> String {
-    let minute: String = record.at.replacen('T', " ", 1).chars().take(16).collect();
+    let minute: String = clean(&record.at)
+        .replacen('T', " ", 1)
+        .chars()
+        .take(16)
+        .collect();
     format!("{minute} UTC")
+}
+
+/// A field of a record as it may be printed: a hand-edited history may hold escape
+/// sequences or control characters, and none of them reaches the terminal.
+fn clean(text: &str) -> String {
+    crate::scoring::sanitize(text).replace('\n', " ")
 }
 
 /// Past attempts, in the order given (newest first), one line each.
@@ -15,13 +25,17 @@ pub fn render_history(records: &[&Record], theme: Theme) -> String {
     if records.is_empty() {
         return "No practice yet. Start with `earn-trust drill`.\n".to_string();
     }
-    let id_width = records.iter().map(|r| r.question.len()).max().unwrap_or(0);
+    let id_width = records
+        .iter()
+        .map(|r| clean(&r.question).chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for record in records {
         out.push_str(&format!(
             "{}  {}  {:<9} {:>3} {:<13} {:>4} words  {}\n",
             theme.dim(&when(record)),
-            theme.id(&format!("{:<id_width$}", record.question)),
+            theme.id(&format!("{:<id_width$}", clean(&record.question))),
             record.kind.as_str(),
             record.score,
             format!("({})", record.grade),
@@ -59,10 +73,13 @@ pub fn render_comparisons(question: &str, comparisons: &[Comparison], theme: The
             r.grade
         ));
         if !c.newly_hit.is_empty() {
-            out.push_str(&format!("      now hits: {}\n", c.newly_hit.join(", ")));
+            out.push_str(&format!(
+                "      now hits: {}\n",
+                clean(&c.newly_hit.join(", "))
+            ));
         }
         if !c.lost.is_empty() {
-            out.push_str(&format!("      lost: {}\n", c.lost.join(", ")));
+            out.push_str(&format!("      lost: {}\n", clean(&c.lost.join(", "))));
         }
     }
     out
@@ -81,10 +98,21 @@ pub fn render_stats(stats: &Stats, theme: Theme, width: usize) -> String {
         out.push_str("\nNo practice yet. Start with `earn-trust drill`.\n");
         return out;
     }
-    out.push_str(&format!(
-        "\nScores over time: {}\n",
-        sparkline(&stats.timeline)
-    ));
+    // One mark a score while they fit on the line; past that, each mark is the mean of a
+    // run of scores, so years of practice still make one line.
+    let room = width.saturating_sub(20).max(10);
+    let (marks, note) = if stats.timeline.len() <= room {
+        (sparkline(&stats.timeline), String::new())
+    } else {
+        let per = stats.timeline.len().div_ceil(room);
+        let means: Vec<u8> = stats
+            .timeline
+            .chunks(per)
+            .map(|run| (run.iter().map(|&s| u32::from(s)).sum::<u32>() / run.len() as u32) as u8)
+            .collect();
+        (sparkline(&means), format!(" (each mark: {per} answers)"))
+    };
+    out.push_str(&format!("\nScores over time: {marks}{note}\n"));
     out.push('\n');
     out.push_str(&theme.heading("Per question"));
     out.push('\n');
@@ -149,7 +177,7 @@ pub fn render_journal(entries: &[JournalEntry]) -> String {
         let r = entry.record;
         out.push_str(&format!(
             "\n## {} · {} · {}\n\n",
-            r.question,
+            clean(&r.question),
             when(r),
             r.kind.as_str()
         ));
@@ -168,7 +196,7 @@ pub fn render_journal(entries: &[JournalEntry]) -> String {
         ));
         match &r.answer {
             Some(answer) => {
-                for line in answer.lines() {
+                for line in crate::scoring::sanitize(answer).lines() {
                     out.push_str(if line.is_empty() { ">" } else { "> " });
                     out.push_str(line);
                     out.push('\n');

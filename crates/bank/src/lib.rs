@@ -12,6 +12,7 @@ mod parse;
 mod prepared;
 mod validate;
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -51,6 +52,9 @@ pub struct Bank {
     /// The cues, prepared ahead of time (the built-in bank's, by the build), if any.
     #[serde(skip)]
     pub prepared: Option<std::sync::Arc<PreparedCues>>,
+    /// Question ids to positions, built on first lookup: a bank may hold thousands.
+    #[serde(skip)]
+    index: std::sync::OnceLock<HashMap<String, usize>>,
 }
 
 /// The principle a bank drills, and what the scorer listens for in any answer to it.
@@ -240,7 +244,15 @@ impl fmt::Display for Level {
 impl Bank {
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
+        let index = self.index.get_or_init(|| {
+            let mut index = HashMap::with_capacity(self.questions.len());
+            for (position, question) in self.questions.iter().enumerate() {
+                // The first of two equal ids wins, as a search in order would find it.
+                index.entry(question.id.clone()).or_insert(position);
+            }
+            index
+        });
+        index.get(id).map(|&position| &self.questions[position])
     }
 
     /// The question with this id, or an error that suggests the closest ids.

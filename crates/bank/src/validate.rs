@@ -195,11 +195,14 @@ fn check_id(id: &str, what: &str, issues: &mut Vec<String>) {
     }
 }
 
+/// The largest weight accepted: far beyond any sensible one, far below what overflows a sum.
+pub const MAX_WEIGHT: f64 = 1000.0;
+
 fn check_weight(weight: f64, name: &str, issues: &mut Vec<String>) {
-    // NaN fails `is_finite`, so it is refused too.
-    if !weight.is_finite() || weight <= 0.0 {
+    // NaN and infinities fail `is_finite`, so they are refused too.
+    if !weight.is_finite() || weight <= 0.0 || weight > MAX_WEIGHT {
         issues.push(format!(
-            "{name} has weight {weight}; weights must be greater than 0"
+            "{name} has weight {weight}; weights must be numbers greater than 0 and at most {MAX_WEIGHT}"
         ));
     }
 }
