@@ -238,7 +238,7 @@ fn ask(
         }
         last_score = Some(report.score);
         if let Some(note) = session.time_note(seconds) {
-            crate::output::stderr_line(note);
+            crate::output::stderr_line(&note);
         }
         session.record(
             question,
