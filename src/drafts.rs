@@ -107,6 +107,25 @@ mod tests {
         remove_draft(&data, "harsh-truth").unwrap();
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_where_a_draft_should_be_is_reported_not_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::resolve(Some(dir.path())).unwrap();
+        fs::create_dir_all(data.drafts()).unwrap();
+        let path = data.drafts().join("harsh-truth.txt");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let (drafts, warnings) = load_drafts(&data);
+        assert!(drafts.is_empty());
+        assert!(warnings[0].contains("FIFO"), "{warnings:?}");
+        assert!(save_draft(&data, "harsh-truth", "text").is_err());
+        assert!(path.exists());
+    }
+
     #[test]
     fn an_unreadable_draft_is_reported_and_kept() {
         let dir = tempfile::tempdir().unwrap();

@@ -484,6 +484,42 @@ mod tests {
     }
 
     #[test]
+    fn a_writer_that_opened_the_file_before_a_reset_writes_to_the_new_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        let first = record("I told my lead the launch would slip.");
+        append(&path, &first).unwrap();
+        // A writer has the file open when reset removes it under the lock.
+        let opened_before = open_for_append(&path).unwrap();
+        remove(&path).unwrap();
+        assert!(!is_still_at(&opened_before, &path));
+        append(&path, &first).unwrap();
+        let (records, _) = load(&path, Keep::Answers).unwrap();
+        assert_eq!(records.len(), 1, "the record went to the file at the path");
+    }
+
+    #[test]
+    fn the_last_records_are_read_from_the_end_with_line_numbers_for_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        let good = record("I told my lead the launch would slip.");
+        for _ in 0..3000 {
+            append(&path, &good).unwrap();
+        }
+        let mut file = OpenOptions::new().append(true).open(&path).unwrap();
+        file.write_all(b"{damaged\n").unwrap();
+        append(&path, &good).unwrap();
+        let (records, warnings) = load_last(&path, 3).unwrap();
+        assert_eq!(records.len(), 3);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains(":3001:"), "{warnings:?}");
+        let (all, _) = load(&path, Keep::NoAnswers).unwrap();
+        assert_eq!(all.len(), 3001);
+        assert!(all.iter().all(|r| r.answer.is_none()));
+        assert_eq!(load_last(&path, 10_000).unwrap().0.len(), 3001);
+    }
+
+    #[test]
     fn a_torn_line_stays_separate_and_is_reported() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("history.jsonl");

@@ -8,6 +8,7 @@ mod drill_piped;
 mod drill_pty;
 mod eval;
 mod fake_judge;
+mod faults;
 mod finish;
 mod hostile;
 mod judge;
