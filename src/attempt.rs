@@ -57,4 +57,14 @@ pub struct Attempt {
     /// Seconds from the question appearing to the answer ending, when known.
     pub seconds: Option<u64>,
     pub report: Report,
+    /// For a follow-up: the question asked and the reply (the answer holds both).
+    pub follow_up: Option<FollowUp>,
+}
+
+/// A bar-raiser's follow-up question and the reply to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    pub question: String,
+    pub reply: String,
 }

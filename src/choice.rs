@@ -194,6 +194,7 @@ mod tests {
             answer: None,
             rules_score: None,
             judge_model: None,
+            follow_up: None,
         }
     }
 

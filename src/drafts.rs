@@ -13,6 +13,10 @@ pub struct Draft {
     pub question: String,
     /// What had been typed.
     pub text: String,
+    /// Seconds spent on it before, when known.
+    pub seconds: Option<u64>,
+    /// Whether it was left in an editor's file (`<id>.edit.md`, hint lines and all).
+    pub from_editor: bool,
 }
 
 impl Draft {
@@ -31,6 +35,23 @@ pub fn draft_path(data: &DataDir, question: &str) -> PathBuf {
     data.drafts().join(format!("{question}.txt"))
 }
 
+/// The file an editor works on for a question; left behind if the drill stops meanwhile.
+pub fn editor_path(data: &DataDir, question: &str) -> PathBuf {
+    data.drafts().join(format!("{question}.edit.md"))
+}
+
+fn seconds_path(data: &DataDir, question: &str) -> PathBuf {
+    data.drafts().join(format!("{question}.seconds"))
+}
+
+/// Keeps how long a draft has taken so far, so a resumed answer's time includes it.
+pub fn save_seconds(data: &DataDir, question: &str, seconds: u64) -> Result<()> {
+    write_atomically(
+        &seconds_path(data, question),
+        seconds.to_string().as_bytes(),
+    )
+}
+
 /// Saves a draft, replacing any earlier one for the question.
 pub fn save_draft(data: &DataDir, question: &str, text: &str) -> Result<PathBuf> {
     let path = draft_path(data, question);
@@ -38,16 +59,25 @@ pub fn save_draft(data: &DataDir, question: &str, text: &str) -> Result<PathBuf>
     Ok(path)
 }
 
-/// Removes a question's draft, if there is one.
+/// Removes a question's draft (and its time and any editor file left), if there is one.
 pub fn remove_draft(data: &DataDir, question: &str) -> Result<()> {
-    match fs::remove_file(draft_path(data, question)) {
-        Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(Error::Write {
-            path: draft_path(data, question),
-            what: "cannot remove the draft",
-            source: err,
-        }),
-        _ => Ok(()),
+    for path in [
+        draft_path(data, question),
+        seconds_path(data, question),
+        editor_path(data, question),
+    ] {
+        match fs::remove_file(&path) {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::Write {
+                    path,
+                    what: "cannot remove the draft",
+                    source: err,
+                });
+            }
+            _ => {}
+        }
     }
+    Ok(())
 }
 
 /// Every saved draft, sorted by question id, and a warning for each file that could not
@@ -60,7 +90,7 @@ pub fn load_drafts(data: &DataDir) -> (Vec<Draft>, Vec<String>) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        let Some(question) = draft_question(&path) else {
+        let Some((question, from_editor)) = draft_question(&path) else {
             continue;
         };
         // A FIFO there would block the read forever.
@@ -69,22 +99,39 @@ pub fn load_drafts(data: &DataDir) -> (Vec<Draft>, Vec<String>) {
             continue;
         }
         match fs::read(&path).map(String::from_utf8) {
-            Ok(Ok(text)) if !text.trim().is_empty() => drafts.push(Draft { question, text }),
+            Ok(Ok(text)) if !text.trim().is_empty() => drafts.push(Draft {
+                seconds: fs::read_to_string(seconds_path(data, &question))
+                    .ok()
+                    .and_then(|s| s.trim().parse().ok()),
+                question,
+                text,
+                from_editor,
+            }),
             Ok(Ok(_)) => {}
-            _ => warnings.push(format!(
-                "{}: cannot read this draft; it is left as it is",
+            Ok(Err(_)) => warnings.push(format!(
+                "{}: not UTF-8 text, so it was not read; it is left as it is",
+                path.display()
+            )),
+            Err(err) => warnings.push(format!(
+                "{}: cannot read this draft ({err}); it is left as it is",
                 path.display()
             )),
         }
     }
     drafts.sort_by(|a, b| a.question.cmp(&b.question));
+    // A typed draft and an editor's file for the same question: the typed one is offered.
+    drafts.dedup_by(|later, earlier| later.question == earlier.question);
     (drafts, warnings)
 }
 
-fn draft_question(path: &Path) -> Option<String> {
+/// The question a draft file is for, and whether it is an editor's file.
+fn draft_question(path: &Path) -> Option<(String, bool)> {
     let name = path.file_name()?.to_str()?;
-    let id = name.strip_suffix(".txt")?;
-    crate::bank::is_kebab_case(id).then(|| id.to_string())
+    let (id, from_editor) = match name.strip_suffix(".edit.md") {
+        Some(id) => (id, true),
+        None => (name.strip_suffix(".txt")?, false),
+    };
+    crate::bank::is_kebab_case(id).then(|| (id.to_string(), from_editor))
 }
 
 #[cfg(test)]
@@ -102,6 +149,17 @@ mod tests {
         assert_eq!(drafts.len(), 1);
         assert_eq!(drafts[0].question, "harsh-truth");
         assert_eq!(drafts[0].preview(3), "Situation: I had …");
+        assert!(!drafts[0].from_editor && drafts[0].seconds.is_none());
+        save_seconds(&data, "harsh-truth", 95).unwrap();
+        fs::write(
+            editor_path(&data, "coached-someone"),
+            "# hint\nAction: I told him.",
+        )
+        .unwrap();
+        let (drafts, _) = load_drafts(&data);
+        assert_eq!(drafts[1].seconds, Some(95));
+        assert_eq!(drafts[0].question, "coached-someone");
+        assert!(drafts[0].from_editor);
         remove_draft(&data, "harsh-truth").unwrap();
         assert!(load_drafts(&data).0.is_empty());
         remove_draft(&data, "harsh-truth").unwrap();
@@ -136,6 +194,7 @@ mod tests {
         let (drafts, warnings) = load_drafts(&data);
         assert!(drafts.is_empty());
         assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].contains("not UTF-8"), "{warnings:?}");
         assert!(path.exists());
     }
 }

@@ -14,7 +14,7 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use crate::attempt::{AnswerMode, Attempt, AttemptKind};
+use crate::attempt::{AnswerMode, Attempt, AttemptKind, FollowUp};
 use crate::bank::Bank;
 use crate::scoring::Grade;
 use crate::{Error, Result};
@@ -49,6 +49,9 @@ pub struct Record<A = Option<String>> {
     pub rules_score: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub judge_model: Option<String>,
+    /// For a follow-up: the question asked and the reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
 }
 
 impl Record {
@@ -77,6 +80,15 @@ impl Record {
             answer: keep_text.then(|| attempt.answer.clone()),
             rules_score: attempt.report.judge.as_ref().map(|j| j.rules_score),
             judge_model: attempt.report.judge.as_ref().map(|j| j.model.clone()),
+            follow_up: if keep_text {
+                attempt.follow_up.clone()
+            } else {
+                // The follow-up's question alone: the reply is answer text.
+                attempt.follow_up.as_ref().map(|f| FollowUp {
+                    question: f.question.clone(),
+                    reply: String::new(),
+                })
+            },
         }
     }
 
@@ -115,6 +127,7 @@ impl Record<Skipped> {
             answer: None,
             rules_score: self.rules_score,
             judge_model: self.judge_model,
+            follow_up: self.follow_up,
         }
     }
 }
@@ -460,6 +473,7 @@ mod tests {
             answer: score_text.to_string(),
             seconds: None,
             report: score_answer(&bank, question, score_text),
+            follow_up: None,
         };
         Record::new(
             "harsh-truth",

@@ -44,6 +44,7 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<()> {
             answer,
             seconds: None,
             report,
+            follow_up: None,
         };
         let record = Record::new(
             &question.id,

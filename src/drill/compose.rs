@@ -44,6 +44,18 @@ impl AnswerLines {
         LineEffect::More
     }
 
+    /// Adds text that holds several lines (pasted, or an earlier answer accepted whole):
+    /// all of it is kept, empty lines included; none of it ends the answer.
+    pub fn push_text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        for line in text.split('\n') {
+            self.lines.push(line.trim_end_matches('\r').to_string());
+        }
+        self.empty_run = 0;
+    }
+
     /// Removes and returns the last line, to be typed on (a draft cut off mid-line).
     pub fn take_last_line(&mut self) -> Option<String> {
         while self.lines.last().is_some_and(|l| l.trim().is_empty()) {

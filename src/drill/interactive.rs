@@ -6,9 +6,9 @@ use std::time::Instant;
 
 use console::Term;
 
-use super::typing::{INTERRUPTED, PENDING_DRAFT, Typed, editor, select, type_answer};
-use super::{Mode, Session, append_follow_up, choose_follow_up, render_question};
-use crate::attempt::{Attempt, AttemptKind};
+use super::typing::{INTERRUPTED, LineEditor, Start, Typed, editor, select, type_answer};
+use super::{Mode, Session, append_follow_up, choose_follow_up, render_question, strip_template};
+use crate::attempt::{Attempt, AttemptKind, FollowUp};
 use crate::bank::{Level, Principle, Question};
 use crate::drafts::{self, Draft};
 use crate::judge::verdict::CheckedVerdict;
@@ -28,37 +28,17 @@ const MENU: [&str; 5] = [
 
 /// Runs the drill in a terminal.
 pub fn run<'a>(session: &mut Session<'a>, mut questions: Vec<&'a Question>) -> Result<()> {
-    // Keep the process alive on Ctrl-C: the pending prompt returns an error instead, so
-    // the draft can be saved and the terminal restored. A second handler is refused;
-    // that only happens in tests that run several drills in one process.
-    let _ = ctrlc::set_handler(|| {
-        INTERRUPTED.store(true, Ordering::SeqCst);
-        // A Ctrl-C that lands between two key reads (when the terminal briefly leaves raw
-        // mode) reaches no prompt. If nothing has taken it up after a moment, save the
-        // draft as it stands, restore the terminal and stop here.
-        std::thread::sleep(std::time::Duration::from_millis(700));
-        if INTERRUPTED.load(Ordering::SeqCst) {
-            let pending = PENDING_DRAFT.lock().ok().and_then(|mut p| p.take());
-            let _ = Term::stderr().show_cursor();
-            match pending {
-                Some((path, text)) => {
-                    match crate::store::write_atomically(&path, text.as_bytes()) {
-                        Ok(()) => crate::output::stderr_line(&format!(
-                            "\nInterrupted. Your draft is saved in {}; the next drill offers to resume it.",
-                            path.display()
-                        )),
-                        Err(err) => crate::output::stderr_line(&format!(
-                            "\nInterrupted, and your draft could not be saved ({err}). Here it is:\n\n{text}\n"
-                        )),
-                    }
-                }
-                None => crate::output::stderr_line("\nInterrupted."),
-            }
-            std::process::exit(i32::from(crate::error::EXIT_INTERRUPTED));
-        }
-    });
+    // Ctrl-C while no line is being typed (a menu, the editor, the judge) only sets a
+    // flag the next prompt or wait takes up; while a line is typed it is a key. A second
+    // handler is refused; that only happens in tests that run several drills in one
+    // process.
+    let _ = ctrlc::set_handler(|| INTERRUPTED.store(true, Ordering::SeqCst));
+    // A closed terminal (SIGHUP) or SIGTERM: every finished line is already saved; the
+    // terminal is put back as it was before the process ends.
+    let _restore = TerminalGuard::install();
+    let mut editor = LineEditor::new()?;
     let term = Term::stderr();
-    let result = drill(session, &mut questions, &term);
+    let result = drill(session, &mut questions, (&mut editor, &term));
     let _ = term.show_cursor();
     if matches!(result, Err(Error::Interrupted)) {
         // A line of its own, below whatever was being typed.
@@ -73,7 +53,7 @@ pub fn run<'a>(session: &mut Session<'a>, mut questions: Vec<&'a Question>) -> R
 fn drill<'a>(
     session: &mut Session<'a>,
     questions: &mut Vec<&'a Question>,
-    term: &Term,
+    (editor_line, term): (&mut LineEditor, &Term),
 ) -> Result<()> {
     let (resumed, later) = offer_drafts(session, questions, term)?;
     let mode = match session.options.mode.unwrap_or(Mode::Guided) {
@@ -88,19 +68,15 @@ fn drill<'a>(
     print_header(session, questions.len(), mode)?;
     let total = questions.len();
     for (index, question) in questions.iter().enumerate() {
-        let start_text = resumed
-            .iter()
-            .find(|d| d.question == question.id)
-            .map(|d| d.text.clone());
+        let draft = resumed.iter().find(|d| d.question == question.id);
         let keep_draft = later.contains(&question.id);
         let keep_going = ask(
             session,
             question,
             (index, total),
             mode,
-            start_text,
-            keep_draft,
-            term,
+            (draft, keep_draft),
+            (&mut *editor_line, term),
         )?;
         if !keep_going {
             break;
@@ -117,14 +93,22 @@ fn print_header(session: &Session, count: usize, mode: Mode) -> Result<()> {
         Mode::Free => "You answer in one go, as you would say it.",
         Mode::Editor => "Your editor opens on a STAR template; save and close it to submit.",
     };
+    let width = output::prose_width(session.width);
+    let questions = if count == 1 {
+        "1 question".to_string()
+    } else {
+        format!("{count} questions")
+    };
+    let how_to = format!(
+        "{questions}. {how} Arrow keys move and edit within what you type. End an answer (or a part) \
+with a line holding only \".\", or with two empty lines: press Enter three times after your \
+last line. Ctrl-C stops; what you typed is kept as a draft."
+    );
     let text = format!(
-        "{}\n{}\n\n{count} question(s). {how}\nEnd an answer (or a part) with a line holding only \".\", or press Enter twice.\nPress Ctrl-C to stop; what you typed is kept as a draft.\n",
+        "{}\n{}\n\n{}\n",
         theme.heading(&format!("{} drill", principle.name)),
-        theme.dim(&output::wrap(
-            principle.text.trim(),
-            output::prose_width(session.width),
-            ""
-        )),
+        theme.dim(&output::wrap(principle.text.trim(), width, "")),
+        output::wrap(&how_to, width, ""),
     );
     print_stdout(&text)
 }
@@ -145,10 +129,17 @@ fn offer_drafts<'a>(
     let mut resumed = Vec::new();
     let mut later = Vec::new();
     let wanted = questions.len();
-    for draft in drafts {
+    for mut draft in drafts {
         let Some(question) = session.bank.question(&draft.question) else {
             continue;
         };
+        if draft.from_editor {
+            // An editor's file left when a drill stopped: its hint lines are not the answer.
+            draft.text = strip_template(&draft.text);
+            if draft.text.trim().is_empty() {
+                continue;
+            }
+        }
         if filtered && !questions.iter().any(|q| q.id == question.id) {
             continue;
         }
@@ -183,41 +174,49 @@ fn offer_drafts<'a>(
 }
 
 /// One question: answer, report, then the menu until Next or Quit. Returns false on Quit.
+/// `draft` is a draft being resumed; `keep_draft` says an older one is kept for later.
 fn ask(
     session: &mut Session,
     question: &Question,
     (index, total): (usize, usize),
     mode: Mode,
-    start_text: Option<String>,
-    keep_draft: bool,
-    term: &Term,
+    (draft, keep_draft): (Option<&Draft>, bool),
+    (editor_line, term): (&mut LineEditor, &Term),
 ) -> Result<bool> {
     let (theme, width) = (session.theme, session.width);
     print_stdout(&render_question(question, index, total, theme, width))?;
     let scorer = Scorer::new(session.bank, question);
-    if start_text.is_some() {
-        print_stdout(&format!(
-            "{}\n",
-            theme.dim("Your draft so far is below; type on from its last line.")
-        ))?;
-    }
-    let started = Instant::now();
-    let mut answer = match type_answer(
-        session,
-        question,
-        mode,
-        start_text.as_deref().unwrap_or(""),
-        (keep_draft, start_text.is_some()),
-        term,
-    )? {
-        Typed::Answer(text) => text,
-        Typed::Empty => {
+    let start = match draft {
+        Some(draft) => {
+            print_stdout(&format!(
+                "{}\n",
+                theme.dim("Your draft so far is below; type on from its last line.")
+            ))?;
+            Start::Resume(&draft.text)
+        }
+        None => Start::Fresh,
+    };
+    // Time spent on a resumed draft before counts too.
+    let before = draft.and_then(|d| d.seconds).unwrap_or(0);
+    let typed = timed(session, question, before, |session| {
+        type_answer(
+            session,
+            question,
+            mode,
+            start,
+            keep_draft,
+            (&mut *editor_line, term),
+        )
+    })?;
+    let (mut answer, mut seconds) = match typed {
+        (Typed::Answer(text), seconds) => (text, seconds),
+        (Typed::Empty, _) => {
             crate::output::stderr_line("No answer typed; moving on.");
             return Ok(true);
         }
     };
     let mut kind = AttemptKind::First;
-    let mut seconds = started.elapsed().as_secs();
+    let mut follow_up: Option<FollowUp> = None;
     let mut samples_shown = 0;
     let mut asked: Vec<String> = Vec::new();
     let mut last_score: Option<u8> = None;
@@ -248,6 +247,7 @@ fn ask(
                 answer: answer.clone(),
                 seconds: Some(seconds),
                 report: report.clone(),
+                follow_up: follow_up.take(),
             },
         )?;
         if !keep_draft {
@@ -258,48 +258,102 @@ fn ask(
             match select(session, term, "What next?", &MENU, MENU.len() - 1)? {
                 0 => {
                     print_stdout(&format!(
-                        "\n{}\n{}\n",
-                        theme.dim(
-                            "Your last answer (improve on it; it stays unless you change it):"
-                        ),
-                        answer
+                        "\n{}\n",
+                        theme.dim(&output::wrap(
+                            "Your last answer comes back below: change or delete what the report flagged (arrow keys move), then end it as usual.",
+                            output::prose_width(width),
+                            ""
+                        ))
                     ))?;
-                    let started = Instant::now();
-                    match type_answer(session, question, mode, &answer, (keep_draft, false), term)?
-                    {
-                        Typed::Answer(text) => {
+                    let typed = timed(session, question, 0, |session| {
+                        type_answer(
+                            session,
+                            question,
+                            mode,
+                            Start::Edit(&answer),
+                            keep_draft,
+                            (&mut *editor_line, term),
+                        )
+                    })?;
+                    match typed {
+                        (Typed::Answer(text), _) if text.trim() == answer.trim() => {
+                            crate::output::stderr_line("No change; your last answer stands.");
+                        }
+                        (Typed::Answer(text), spent) => {
                             answer = text;
                             kind = AttemptKind::Retry;
-                            seconds = started.elapsed().as_secs();
+                            seconds = spent;
                             break;
                         }
-                        Typed::Empty => {
+                        (Typed::Empty, _) => {
                             crate::output::stderr_line("Nothing typed; your last answer stands.")
                         }
                     }
                 }
                 1 => samples_shown = show_sample(session, question, samples_shown)?,
                 2 => {
-                    let follow_up =
+                    let question_asked =
                         choose_follow_up(&session.bank.principle, question, &report, &asked);
-                    asked.push(follow_up.clone());
-                    print_stdout(&format!("\n{} {}\n", theme.bold("Follow-up:"), follow_up))?;
-                    let started = Instant::now();
-                    match type_answer(session, question, Mode::Free, "", (keep_draft, false), term)?
-                    {
-                        Typed::Answer(reply) => {
+                    asked.push(question_asked.clone());
+                    print_stdout(&format!(
+                        "\n{}\n",
+                        output::wrap(
+                            &format!("{} {question_asked}", theme.bold("Follow-up:")),
+                            output::prose_width(width),
+                            ""
+                        )
+                    ))?;
+                    let typed = timed(session, question, 0, |session| {
+                        type_answer(
+                            session,
+                            question,
+                            Mode::Free,
+                            Start::Fresh,
+                            keep_draft,
+                            (&mut *editor_line, term),
+                        )
+                    })?;
+                    match typed {
+                        (Typed::Answer(reply), spent) => {
                             answer = append_follow_up(&answer, &reply);
                             kind = AttemptKind::FollowUp;
-                            seconds += started.elapsed().as_secs();
+                            follow_up = Some(FollowUp {
+                                question: question_asked,
+                                reply,
+                            });
+                            seconds += spent;
                             break;
                         }
-                        Typed::Empty => crate::output::stderr_line("No follow-up answer typed."),
+                        (Typed::Empty, _) => {
+                            crate::output::stderr_line("No follow-up answer typed.")
+                        }
                     }
                 }
                 3 => return Ok(true),
                 _ => return Ok(false),
             }
         }
+    }
+}
+
+/// Runs `typing` and says how long it took, `before` seconds included; when Ctrl-C stops
+/// it, the time so far is kept with the draft, to count when the draft is resumed.
+fn timed(
+    session: &Session,
+    question: &Question,
+    before: u64,
+    typing: impl FnOnce(&Session) -> Result<Typed>,
+) -> Result<(Typed, u64)> {
+    let started = Instant::now();
+    let result = typing(session);
+    let seconds = before + started.elapsed().as_secs();
+    match result {
+        Ok(typed) => Ok((typed, seconds)),
+        Err(Error::Interrupted) => {
+            let _ = drafts::save_seconds(&session.data, &question.id, seconds);
+            Err(Error::Interrupted)
+        }
+        Err(err) => Err(err),
     }
 }
 
@@ -374,4 +428,30 @@ fn wait_for_judge(
     };
     spinner.finish_and_clear();
     result
+}
+
+/// Puts the terminal back as it was when the drill ends by SIGTERM or SIGHUP (a closed
+/// terminal): the line editor cannot restore it then, and a terminal left raw has no echo
+/// and no Ctrl-C. Finished lines are saved as they are typed, so nothing finished is lost.
+struct TerminalGuard;
+
+impl TerminalGuard {
+    fn install() -> Option<Self> {
+        use signal_hook::consts::{SIGHUP, SIGTERM};
+        let saved = nix::sys::termios::tcgetattr(std::io::stdin()).ok()?;
+        let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP]).ok()?;
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _ = nix::sys::termios::tcsetattr(
+                    std::io::stdin(),
+                    nix::sys::termios::SetArg::TCSANOW,
+                    &saved,
+                );
+                let _ = Term::stderr().show_cursor();
+                // Then end as the signal would have ended the process.
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+            }
+        });
+        Some(TerminalGuard)
+    }
 }

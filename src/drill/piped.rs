@@ -87,6 +87,7 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
             answer: answer.clone(),
             seconds: None,
             report,
+            follow_up: None,
         };
         session.record(question, attempt)?;
     }

@@ -158,6 +158,7 @@ mod tests {
             answer: text.to_string(),
             seconds: Some(75),
             report: score_answer(&bank, question, text),
+            follow_up: None,
         };
         let we = "We told the team the launch was late and we fixed it together. We were honest.";
         let attempts = vec![

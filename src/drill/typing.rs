@@ -1,15 +1,22 @@
-//! Typing an answer in the terminal: lines, guided parts, the editor, menus (the only
-//! dialoguer code), and drafts saved as lines are finished. Ctrl-C turns into an
-//! interrupted error here.
+//! Typing an answer in the terminal: lines through a real line editor (rustyline: arrow
+//! keys, Home/End, word moves, editing across wrapped lines, bracketed paste), guided parts,
+//! the editor, menus (the only dialoguer code), and drafts saved as lines are finished.
+//! Ctrl-C is a key here: the line being typed comes back with it, and becomes the
+//! interrupted error once the draft is saved.
 
 use std::path::PathBuf;
 use std::process::Command;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
-use console::{Key, Term};
+use console::Term;
 use dialoguer::Select;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme as PromptTheme};
+use rustyline::error::ReadlineError;
+use rustyline::history::DefaultHistory;
+use rustyline::{
+    Cmd, ConditionalEventHandler, Editor, Event, EventContext, EventHandler, KeyEvent, RepeatCount,
+};
 
 use super::compose::{GUIDED_PARTS, editor_template};
 use super::{AnswerLines, LineEffect, Mode, Session, join_guided, strip_template};
@@ -18,11 +25,8 @@ use crate::drafts;
 use crate::output;
 use crate::{Error, Result};
 
-/// Set by the Ctrl-C handler; the prompt that sees it returns an interrupted error.
-/// The draft as it stands at this keystroke (file, text), for the Ctrl-C handler's
-/// last resort when no prompt takes the interrupt up.
-pub(super) static PENDING_DRAFT: Mutex<Option<(PathBuf, String)>> = Mutex::new(None);
-
+/// Set by the Ctrl-C handler while no line is being typed (a menu, an editor, a judge);
+/// whatever waits next sees it.
 pub(super) static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
 /// A typed answer, or why there is none.
@@ -61,77 +65,131 @@ enum Typing {
     Interrupted(String),
 }
 
-/// Collects an answer in `mode`, starting from `previous`. On Ctrl-C, saves everything
-/// typed (finished parts, finished lines and the line being typed) as a draft and returns
-/// the interrupted error.
+/// The line editor, kept for the whole drill.
+pub(super) struct LineEditor {
+    editor: Editor<(), DefaultHistory>,
+    /// The line as it stood when Ctrl-C was pressed.
+    cut: Arc<Mutex<String>>,
+}
+
+/// What one read gave.
+enum Read {
+    /// A line (several, when text was pasted or an edited answer accepted).
+    Line(String),
+    /// Ctrl-D on an empty line.
+    End,
+    /// Ctrl-C, with the line as it stood.
+    Interrupted(String),
+}
+
+/// Ctrl-C keeps the line being typed: it is put aside before the read is interrupted.
+struct KeepLineOnInterrupt(Arc<Mutex<String>>);
+
+impl ConditionalEventHandler for KeepLineOnInterrupt {
+    fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
+        if let Ok(mut cut) = self.0.lock() {
+            *cut = ctx.line().to_string();
+        }
+        Some(Cmd::Interrupt)
+    }
+}
+
+impl LineEditor {
+    /// A line editor on the terminal.
+    pub(super) fn new() -> Result<Self> {
+        let config = rustyline::Config::builder().auto_add_history(false).build();
+        let mut editor: Editor<(), DefaultHistory> =
+            Editor::with_config(config).map_err(readline_error)?;
+        let cut = Arc::new(Mutex::new(String::new()));
+        editor.bind_sequence(
+            KeyEvent::ctrl('C'),
+            EventHandler::Conditional(Box::new(KeepLineOnInterrupt(Arc::clone(&cut)))),
+        );
+        // Enter typed ahead while the previous line was being handled reaches the editor as
+        // a line feed: it ends the line too. (Pasted line breaks are kept: they come as
+        // bracketed paste, not as keys.)
+        editor.bind_sequence(KeyEvent::ctrl('J'), EventHandler::Simple(Cmd::AcceptLine));
+        Ok(LineEditor { editor, cut })
+    }
+
+    /// Reads one line after `> `, starting from `initial` (editable, cursor at its end).
+    fn read(&mut self, initial: &str) -> Result<Read> {
+        if let Ok(mut cut) = self.cut.lock() {
+            cut.clear();
+        }
+        match self.editor.readline_with_initial("> ", (initial, "")) {
+            Ok(line) => Ok(Read::Line(line)),
+            Err(ReadlineError::Eof) => Ok(Read::End),
+            Err(ReadlineError::Interrupted) => {
+                let cut = self.cut.lock().map(|c| c.clone()).unwrap_or_default();
+                Ok(Read::Interrupted(cut))
+            }
+            Err(err) => Err(readline_error(err)),
+        }
+    }
+}
+
+fn readline_error(err: ReadlineError) -> Error {
+    Error::Io {
+        what: "terminal error",
+        source: std::io::Error::other(err.to_string()),
+    }
+}
+
+/// Where typing starts.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Start<'a> {
+    /// Nothing typed yet.
+    Fresh,
+    /// A draft cut off mid-answer: its lines stand, its last line is typed on.
+    Resume(&'a str),
+    /// The last answer, to change: it comes back editable.
+    Edit(&'a str),
+}
+
+/// Collects an answer in `mode` from `start`. On Ctrl-C, saves everything typed
+/// (finished parts, finished lines and the line being typed) as a draft and returns the
+/// interrupted error. `keep_draft` is true when an older draft of this question is kept
+/// for later (and must not be overwritten).
 pub(super) fn type_answer(
     session: &Session,
     question: &Question,
     mode: Mode,
-    previous: &str,
-    (keep_draft, resume): (bool, bool),
-    term: &Term,
+    start: Start,
+    keep_draft: bool,
+    (editor, term): (&mut LineEditor, &Term),
 ) -> Result<Typed> {
     let whole = DraftTarget {
         question,
         before: String::new(),
         part: None,
         enabled: !keep_draft,
-        resume,
+    };
+    let previous = match start {
+        Start::Fresh => "",
+        Start::Resume(text) | Start::Edit(text) => text,
     };
     let typing = match mode {
-        Mode::Editor => match edit(session, question, previous) {
+        Mode::Editor => match edit(session, question, previous, keep_draft) {
             Some(text) => Typing::Done(text),
-            None => type_lines(session, "Your answer", "", previous, &whole, term)?,
+            None => type_lines(session, ("Your answer", ""), start, &whole, (editor, term))?,
         },
-        Mode::Guided
-            if previous.trim().is_empty() || (resume && split_guided(previous).is_some()) =>
-        {
-            // A resumed guided draft carries on at the part it was cut off in.
-            let (mut parts, mut current) = match split_guided(previous) {
-                Some((done, (name, text))) if resume => (done, Some((name, text))),
-                _ => (Vec::new(), None),
-            };
-            if !parts.is_empty() {
-                term.write_line(&join_guided(&parts)).map_err(io_error)?;
-            }
-            let mut interrupted = None;
-            for (name, hint) in GUIDED_PARTS {
-                if parts.iter().any(|(done, _)| *done == name) {
-                    continue;
-                }
-                let carried = current.take().filter(|(part, _)| *part == name);
-                let target = DraftTarget {
-                    question,
-                    before: join_guided(&parts),
-                    part: Some(name),
-                    enabled: !keep_draft,
-                    resume: carried.is_some(),
-                };
-                let start = carried.map(|(_, text)| text).unwrap_or_default();
-                match type_lines(session, name, hint, &start, &target, term)? {
-                    Typing::Done(text) => parts.push((name, text)),
-                    // The target already joined the finished parts with this one.
-                    Typing::Interrupted(draft) => {
-                        interrupted = Some(draft);
-                        break;
-                    }
-                }
-            }
-            match interrupted {
-                Some(draft) => Typing::Interrupted(draft),
-                None => Typing::Done(join_guided(&parts)),
-            }
+        Mode::Guided if previous.trim().is_empty() || split_guided(previous).is_some() => {
+            type_guided(session, question, start, keep_draft, (editor, term))?
         }
-        Mode::Guided => type_lines(
-            session,
-            "Your answer",
-            "Add to it below.",
-            previous,
-            &whole,
-            term,
-        )?,
-        Mode::Free => type_lines(session, "Your answer", "", previous, &whole, term)?,
+        Mode::Guided | Mode::Free => {
+            let hint = match start {
+                Start::Edit(_) => "change it, then end as usual",
+                _ => "",
+            };
+            type_lines(
+                session,
+                ("Your answer", hint),
+                start,
+                &whole,
+                (editor, term),
+            )?
+        }
     };
     match typing {
         Typing::Done(text) if text.trim().is_empty() => Ok(Typed::Empty),
@@ -141,6 +199,73 @@ pub(super) fn type_answer(
             Err(Error::Interrupted)
         }
     }
+}
+
+/// The guided answer: each STAR part in turn. A resumed draft carries on at the part it
+/// was cut off in; an answer being changed brings each part back, editable.
+fn type_guided(
+    session: &Session,
+    question: &Question,
+    start: Start,
+    keep_draft: bool,
+    (editor, term): (&mut LineEditor, &Term),
+) -> Result<Typing> {
+    let (mut parts, mut current, editing) = match start {
+        Start::Resume(text) => match split_guided(text) {
+            Some((done, (name, last))) => (done, Some((name, last)), Vec::new()),
+            None => (Vec::new(), None, Vec::new()),
+        },
+        Start::Edit(text) => match split_guided(text) {
+            Some((mut done, last)) => {
+                done.push(last);
+                (Vec::new(), None, done)
+            }
+            None => (Vec::new(), None, Vec::new()),
+        },
+        Start::Fresh => (Vec::new(), None, Vec::new()),
+    };
+    if !parts.is_empty() {
+        term.write_line(&join_guided(&parts)).map_err(io_error)?;
+    }
+    for (name, hint) in GUIDED_PARTS {
+        if parts.iter().any(|(done, _)| *done == name) {
+            continue;
+        }
+        let carried = current.take().filter(|(part, _)| *part == name);
+        let before = editing
+            .iter()
+            .find(|(part, _)| *part == name)
+            .map(|(_, t)| t.as_str());
+        loop {
+            let target = DraftTarget {
+                question,
+                before: join_guided(&parts),
+                part: Some(name),
+                enabled: !keep_draft,
+            };
+            let part_start = match (&carried, before) {
+                (Some((_, text)), _) => Start::Resume(text),
+                (None, Some(text)) => Start::Edit(text),
+                (None, None) => Start::Fresh,
+            };
+            match type_lines(session, (name, hint), part_start, &target, (editor, term))? {
+                Typing::Done(text) if text.trim().is_empty() => {
+                    let prompt = format!("Nothing typed for {name}. Skip it?");
+                    if select(session, term, &prompt, &["Type it", "Skip it"], 0)? == 1 {
+                        parts.push((name, String::new()));
+                        break;
+                    }
+                }
+                Typing::Done(text) => {
+                    parts.push((name, text));
+                    break;
+                }
+                // The target already joined the finished parts with this one.
+                Typing::Interrupted(draft) => return Ok(Typing::Interrupted(draft)),
+            }
+        }
+    }
+    Ok(Typing::Done(join_guided(&parts)))
 }
 
 /// Where finished lines are saved as they are typed, so that nothing completed is lost even
@@ -153,8 +278,6 @@ struct DraftTarget<'a> {
     part: Option<&'a str>,
     /// False when the user kept an older draft of this question for later.
     enabled: bool,
-    /// Typing resumes a draft: its last line may have been cut off, so it is typed on.
-    resume: bool,
 }
 
 impl DraftTarget<'_> {
@@ -172,14 +295,14 @@ impl DraftTarget<'_> {
     }
 }
 
-/// Reads lines until the answer ends. `previous` lines are kept first.
+/// Reads lines until the answer ends: a line holding only `.`, two empty lines in a row,
+/// or Ctrl-D on an empty line. Pasted text (several lines at once) is kept as it is.
 fn type_lines(
     session: &Session,
-    label: &str,
-    hint: &str,
-    previous: &str,
+    (label, hint): (&str, &str),
+    start: Start,
     target: &DraftTarget,
-    term: &Term,
+    (editor, term): (&mut LineEditor, &Term),
 ) -> Result<Typing> {
     let theme = session.theme;
     let mut heading = theme.bold(&format!("{label}:"));
@@ -188,36 +311,34 @@ fn type_lines(
         heading.push_str(&theme.dim(hint));
     }
     term.write_line(&heading).map_err(io_error)?;
-    let mut lines = if previous.trim().is_empty() {
-        AnswerLines::default()
-    } else {
-        AnswerLines::starting_with(previous)
-    };
-    let mut carried = if target.resume {
-        lines.take_last_line()
-    } else {
-        None
-    };
-    if target.resume {
-        // Show what is already there; the last line comes back to be typed on.
-        for line in lines.text().lines() {
-            term.write_line(&format!("> {line}")).map_err(io_error)?;
+    let mut lines = AnswerLines::default();
+    let mut initial = String::new();
+    match start {
+        Start::Fresh => {}
+        Start::Resume(text) => {
+            lines = AnswerLines::starting_with(text);
+            initial = lines.take_last_line().unwrap_or_default();
+            // Show what is already there, wrapped by word; the last line comes back to be
+            // typed on.
+            for line in lines.text().lines() {
+                term.write_line(&quoted_line(line, session.width))
+                    .map_err(io_error)?;
+            }
         }
+        Start::Edit(text) => initial = text.trim_end().to_string(),
     }
-    let draft_path = drafts::draft_path(&session.data, &target.question.id);
     loop {
-        let mut line = carried.take().unwrap_or_default();
-        let finished = lines.text();
-        let mut keep_pending =
-            |typed: &str| remember_pending(target, &draft_path, &finished, typed);
-        match read_line(term, &mut line, &mut keep_pending) {
-            Ok(true) => {
-                if lines.push(&line) == LineEffect::Done {
-                    forget_pending();
+        match editor.read(&initial)? {
+            Read::Line(line) => {
+                initial.clear();
+                if line.contains('\n') {
+                    // Pasted, or the whole earlier answer accepted: all of it is text.
+                    lines.push_text(&line);
+                } else if lines.push(&line) == LineEffect::Done {
                     return Ok(Typing::Done(lines.text()));
                 }
                 if target.enabled && !line.trim().is_empty() {
-                    // Best effort: a draft that cannot be written now is written on Ctrl-C.
+                    // Best effort: a draft that cannot be written now is shown on Ctrl-C.
                     let _ = drafts::save_draft(
                         &session.data,
                         &target.question.id,
@@ -225,47 +346,30 @@ fn type_lines(
                     );
                 }
             }
-            Ok(false) => {
-                forget_pending();
-                return Ok(Typing::Done(lines.text()));
-            }
-            Err(Error::Interrupted) => {
+            Read::End => return Ok(Typing::Done(lines.text())),
+            Read::Interrupted(cut) => {
                 // The line being typed is kept too.
-                lines.push(&line);
+                lines.push_text(&cut);
                 return Ok(Typing::Interrupted(target.text(&lines.text())));
             }
-            Err(err) => return Err(err),
         }
     }
 }
 
-/// Keeps the draft as it stands at this keystroke (finished lines and the line being typed)
-/// where the Ctrl-C handler can find it.
-fn remember_pending(target: &DraftTarget, path: &std::path::Path, finished: &str, typed: &str) {
-    if !target.enabled {
-        return;
-    }
-    let text = match (finished.is_empty(), typed.is_empty()) {
-        (_, true) => finished.to_string(),
-        (true, false) => typed.to_string(),
-        (false, false) => format!("{finished}\n{typed}"),
-    };
-    let draft = target.text(&text);
-    if let Ok(mut pending) = PENDING_DRAFT.lock() {
-        *pending = (!draft.trim().is_empty()).then(|| (path.to_path_buf(), draft));
-    }
+/// A line already typed, shown after `> ` and wrapped by word at `width`.
+fn quoted_line(line: &str, width: usize) -> String {
+    let options = textwrap::Options::new(width.max(20))
+        .initial_indent("> ")
+        .subsequent_indent("  ")
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::fill(&crate::scoring::sanitize(line), &options)
 }
 
-fn forget_pending() {
-    if let Ok(mut pending) = PENDING_DRAFT.lock() {
-        *pending = None;
-    }
-}
-
-/// Saves what was typed as the question's draft and says where it is.
+/// Saves what was typed as the question's draft and says where it is; a draft that
+/// cannot be saved is shown instead, so nothing typed is lost.
 fn save_draft(session: &Session, question: &Question, text: &str) -> Result<()> {
     if text.trim().is_empty() {
-        crate::output::stderr_line("\nInterrupted; nothing was typed for this question.");
+        output::stderr_line("\nInterrupted; nothing was typed for this question.");
         return Ok(());
     }
     let message = match drafts::save_draft(&session.data, &question.id, text) {
@@ -273,60 +377,12 @@ fn save_draft(session: &Session, question: &Question, text: &str) -> Result<()> 
             "Interrupted. Your draft is saved in {}; the next drill offers to resume it.",
             path.display()
         ),
-        // Nothing typed is lost: what cannot be saved is shown, to copy.
         Err(err) => format!(
             "Interrupted, and your draft could not be saved ({err}). Here it is:\n\n{text}\n"
         ),
     };
-    crate::output::stderr_line(&format!("\n{}", output::wrap(&message, session.width, "")));
+    output::stderr_line(&format!("\n{}", output::wrap(&message, session.width, "")));
     Ok(())
-}
-
-/// Reads one typed line into `line`: `Ok(true)` at Enter, `Ok(false)` at Ctrl-D on an
-/// empty line. On Ctrl-C, `line` keeps what was typed so far.
-fn read_line(term: &Term, line: &mut String, on_change: &mut dyn FnMut(&str)) -> Result<bool> {
-    term.write_str("> ").map_err(io_error)?;
-    term.write_str(line).map_err(io_error)?;
-    loop {
-        on_change(line);
-        if INTERRUPTED.swap(false, Ordering::SeqCst) {
-            return Err(Error::Interrupted);
-        }
-        let key = match term.read_key() {
-            Ok(key) => key,
-            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {
-                INTERRUPTED.store(false, Ordering::SeqCst);
-                return Err(Error::Interrupted);
-            }
-            Err(err) if err.kind() == std::io::ErrorKind::UnexpectedEof => return Ok(false),
-            Err(err) => return Err(io_error(err)),
-        };
-        match key {
-            Key::Enter => {
-                term.write_line("").map_err(io_error)?;
-                return Ok(true);
-            }
-            Key::Char('\u{4}') if line.is_empty() => {
-                term.write_line("").map_err(io_error)?;
-                return Ok(false);
-            }
-            Key::Backspace => {
-                if let Some(c) = line.pop() {
-                    term.clear_chars(console::measure_text_width(&c.to_string()))
-                        .map_err(io_error)?;
-                }
-            }
-            Key::Char(c) if !c.is_control() => {
-                line.push(c);
-                term.write_str(&c.to_string()).map_err(io_error)?;
-            }
-            Key::Tab => {
-                line.push(' ');
-                term.write_str(" ").map_err(io_error)?;
-            }
-            _ => {}
-        }
-    }
 }
 
 /// A dialoguer menu; Ctrl-C becomes the interrupted error, Esc or `q` picks `on_cancel`.
@@ -387,16 +443,28 @@ fn program_exists(program: &str) -> bool {
         .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
 }
 
-/// Opens the editor on the template; `None` (with a message) when it cannot be used.
-fn edit(session: &Session, question: &Question, previous: &str) -> Option<String> {
+/// Opens the editor on the template; `None` (with a message) when it cannot be used. While
+/// it runs, Ctrl-C belongs to the editor (the drill's handler only notes it). Its file is
+/// `drafts/<id>.edit.md`, left there if the drill stops meanwhile (the next drill offers
+/// it), or a file of its own when an older one is kept for later.
+fn edit(
+    session: &Session,
+    question: &Question,
+    previous: &str,
+    keep_draft: bool,
+) -> Option<String> {
     let words = editor()?;
-    let path = session
-        .data
-        .drafts()
-        .join(format!("{}.edit.md", question.id));
+    let path = if keep_draft {
+        session
+            .data
+            .drafts()
+            .join(format!("{}.edit.{}.md", question.id, std::process::id()))
+    } else {
+        drafts::editor_path(&session.data, &question.id)
+    };
     let template = editor_template(&question.text, previous);
     if crate::store::write_atomically(&path, template.as_bytes()).is_err() {
-        crate::output::stderr_line(&format!(
+        output::stderr_line(&format!(
             "note: cannot write {}; type your answer here instead",
             path.display()
         ));
@@ -407,19 +475,33 @@ fn edit(session: &Session, question: &Question, previous: &str) -> Option<String
         .arg(&path)
         .status();
     INTERRUPTED.store(false, Ordering::SeqCst);
-    let text = match status {
-        Ok(status) if status.success() => std::fs::read_to_string(&path)
-            .ok()
-            .map(|t| strip_template(&t)),
-        _ => {
-            crate::output::stderr_line(
-                "note: the editor did not finish cleanly; type your answer here instead",
-            );
+    if !status.is_ok_and(|s| s.success()) {
+        output::stderr_line(&format!(
+            "note: the editor did not finish cleanly; {} is kept; type your answer here instead",
+            path.display()
+        ));
+        return None;
+    }
+    match std::fs::read(&path).map(String::from_utf8) {
+        Ok(Ok(text)) => {
+            let _ = std::fs::remove_file(&path);
+            Some(strip_template(&text))
+        }
+        Ok(Err(_)) => {
+            output::stderr_line(&format!(
+                "note: {} is not UTF-8 text, so it was not read; it is kept as it is. Type your answer here instead",
+                path.display()
+            ));
             None
         }
-    };
-    let _ = std::fs::remove_file(&path);
-    text
+        Err(err) => {
+            output::stderr_line(&format!(
+                "note: cannot read {} ({err}); type your answer here instead",
+                path.display()
+            ));
+            None
+        }
+    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,9 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
+/// The most tokens a verdict may take.
+const MAX_VERDICT_TOKENS: u32 = 1500;
+
 /// Replies larger than this are not read (1 MiB).
 const MAX_REPLY_BYTES: u64 = 1024 * 1024;
 
@@ -103,6 +106,8 @@ pub fn send(request: &Request, form: Form) -> Result<String, Failure> {
         "temperature": request.temperature,
         "seed": request.seed,
         "stream": false,
+        // A verdict is short; a small model that starts repeating itself is cut off.
+        "max_tokens": MAX_VERDICT_TOKENS,
     });
     if let Some(format) = form.response_format(request.schema) {
         body["response_format"] = format;

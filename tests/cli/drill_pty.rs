@@ -23,9 +23,23 @@ impl Pty {
         Pty::spawn_with(home, args, |_| {})
     }
 
+    /// Spawns another program (a shell, say) with the same environment.
+    fn spawn_program(home: &std::path::Path, program: &str, args: &[&str]) -> Pty {
+        Pty::spawn_command(home, Command::new(program), args, |_| {})
+    }
+
     /// Spawns with extra settings on the command (environment for an editor, say).
     fn spawn_with(home: &std::path::Path, args: &[&str], setup: impl FnOnce(&mut Command)) -> Pty {
-        let mut command = Command::new(assert_cmd::cargo::cargo_bin!("earn-trust"));
+        let command = Command::new(assert_cmd::cargo::cargo_bin!("earn-trust"));
+        Pty::spawn_command(home, command, args, setup)
+    }
+
+    fn spawn_command(
+        home: &std::path::Path,
+        mut command: Command,
+        args: &[&str],
+        setup: impl FnOnce(&mut Command),
+    ) -> Pty {
         command
             .args(args)
             .env("EARN_TRUST_HOME", home)
@@ -43,8 +57,11 @@ impl Pty {
         }
     }
 
+    /// The screen so far, escape codes stripped and every run of white space (the line
+    /// editor wraps long lines at the terminal's width) made one space.
     fn text(&self) -> String {
-        console::strip_ansi_codes(&String::from_utf8_lossy(&self.raw)).into_owned()
+        let plain = console::strip_ansi_codes(&String::from_utf8_lossy(&self.raw)).into_owned();
+        plain.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     /// Reads until `needle` appears after the last match, or the deadline passes.
@@ -174,9 +191,10 @@ fn try_again_starts_from_the_last_answer_and_next_moves_on() {
     pty.wait_for("Score: ");
     pty.wait_for("Quit");
     pty.keys(b"\r"); // Try again
-    pty.wait_for("Your last answer");
-    pty.wait_for("We had a late launch");
+    pty.wait_for("Your last answer comes back");
     pty.wait_for("Your answer:");
+    pty.wait_for("We had a late launch"); // back, editable
+    pty.keys(&[1, 11]); // Ctrl-A, Ctrl-K: the whole line goes
     pty.type_line("I told my manager the same day that the slip was my estimate, and we shipped 3 days later.");
     pty.type_line(".");
     pty.wait_for("on your last answer");
@@ -383,7 +401,7 @@ fn a_resumed_draft_is_typed_on_from_its_last_line() {
 }
 
 #[test]
-fn an_interrupt_no_prompt_takes_up_still_saves_the_draft() {
+fn a_closed_terminal_keeps_the_finished_lines() {
     let home = tempfile::tempdir().unwrap();
     let mut pty = Pty::spawn(
         home.path(),
@@ -391,19 +409,66 @@ fn an_interrupt_no_prompt_takes_up_still_saves_the_draft() {
     );
     pty.wait_for("Your answer:");
     pty.type_line("I told our founder the churn numbers were worse than the deck said.");
+    pty.wait_for("worse than the deck said.");
     pty.keys(b"and then I");
     pty.wait_for("and then I");
-    // SIGINT from outside while the prompt waits for a key: no key ever arrives.
     pty.session
         .get_process_mut()
-        .signal(expectrl::process::unix::Signal::SIGINT)
+        .signal(expectrl::process::unix::Signal::SIGHUP)
         .unwrap();
-    pty.wait_for("draft is saved");
-    assert_eq!(pty.exit_code(), 130);
-    let draft = std::fs::read_to_string(home.path().join("drafts/harsh-truth.txt")).unwrap();
+    let status = pty.session.get_process_mut().wait().unwrap();
     assert!(
-        draft.contains("worse than the deck said.\nand then I"),
-        "{draft}"
+        matches!(
+            status,
+            WaitStatus::Signaled(_, expectrl::process::unix::Signal::SIGHUP, _)
+        ),
+        "{status:?}"
+    );
+    let draft = std::fs::read_to_string(home.path().join("drafts/harsh-truth.txt")).unwrap();
+    assert!(draft.contains("worse than the deck said."), "{draft}");
+}
+
+#[test]
+fn sigterm_under_sh_leaves_the_terminal_sane() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin!("earn-trust");
+    let script = format!(
+        "echo \"before: $(stty -g)\"; '{}' drill --question harsh-truth --mode free; echo \"drill ended: $?\"; echo \"after: $(stty -g) end\"",
+        bin.display()
+    );
+    let mut pty = Pty::spawn_program(home.path(), "sh", &["-c", &script]);
+    pty.wait_for("Your answer:");
+    pty.type_line("I told our founder the churn numbers were worse than the deck said.");
+    pty.wait_for("worse than the deck said.");
+    let shell = pty.session.get_process().pid().as_raw();
+    let children = Command::new("pgrep")
+        .args(["-P", &shell.to_string()])
+        .output()
+        .unwrap();
+    let drill = String::from_utf8_lossy(&children.stdout).trim().to_string();
+    assert!(!drill.is_empty(), "the drill runs under sh");
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &drill])
+            .status()
+            .unwrap()
+            .success()
+    );
+    pty.wait_for("drill ended: 143");
+    pty.wait_for(" end");
+    let screen = pty.text();
+    let setting = |label: &str| {
+        screen
+            .split(label)
+            .nth(1)
+            .and_then(|rest| rest.split_whitespace().next())
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert_eq!(
+        setting("before: "),
+        setting("after: "),
+        "the terminal was left as the drill had it: {screen}"
     );
 }
 
