@@ -161,7 +161,9 @@ mod tests {
         assert_eq!(drafts[0].question, "coached-someone");
         assert!(drafts[0].from_editor);
         remove_draft(&data, "harsh-truth").unwrap();
+        remove_draft(&data, "coached-someone").unwrap();
         assert!(load_drafts(&data).0.is_empty());
+        assert!(!data.drafts().join("harsh-truth.seconds").exists());
         remove_draft(&data, "harsh-truth").unwrap();
     }
 
