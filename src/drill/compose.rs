@@ -1,76 +1,26 @@
 //! How typed or piped text becomes an answer: the rules that end an answer, the blocks of
 //! piped input, guided STAR parts, and the editor template.
 
-/// What a typed line does to the answer being collected.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineEffect {
-    /// Keep collecting.
-    More,
-    /// The answer is complete.
-    Done,
+/// Whether typed text ends the answer: its last line holds only `.`, or its last two
+/// lines are empty (Enter three times after the last line of text).
+pub fn ends_answer(text: &str) -> bool {
+    let lines: Vec<&str> = text.split('\n').collect();
+    match lines.as_slice() {
+        [.., last] if last.trim() == "." => true,
+        [_, .., before, last] => before.trim().is_empty() && last.trim().is_empty(),
+        _ => false,
+    }
 }
 
-/// Collects typed lines until a line holding only `.`, two empty lines in a row, or end
-/// of input (Ctrl-D). A single empty line stays as a paragraph break.
-#[derive(Debug, Default, Clone)]
-pub struct AnswerLines {
-    lines: Vec<String>,
-    empty_run: usize,
-}
-
-impl AnswerLines {
-    /// Starts from lines already written (a draft, or the answer being retried).
-    pub fn starting_with(text: &str) -> Self {
-        let mut lines = AnswerLines::default();
-        lines.lines = text.trim_end().lines().map(str::to_string).collect();
-        lines
+/// The answer in typed text: without the `.` line that ended it, or the empty lines after
+/// it.
+pub fn finish_answer(text: &str) -> String {
+    let mut lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    if lines.last().is_some_and(|l| l.trim() == ".") {
+        lines.pop();
     }
-
-    /// Adds one line (without its newline) and says whether the answer is complete.
-    pub fn push(&mut self, line: &str) -> LineEffect {
-        let line = line.trim_end_matches(['\r', '\n']);
-        if line.trim() == "." {
-            return LineEffect::Done;
-        }
-        if line.trim().is_empty() {
-            self.empty_run += 1;
-            if self.empty_run >= 2 {
-                return LineEffect::Done;
-            }
-        } else {
-            self.empty_run = 0;
-        }
-        self.lines.push(line.to_string());
-        LineEffect::More
-    }
-
-    /// Adds text that holds several lines (pasted, or an earlier answer accepted whole):
-    /// all of it is kept, empty lines included; none of it ends the answer.
-    pub fn push_text(&mut self, text: &str) {
-        if text.is_empty() {
-            return;
-        }
-        for line in text.split('\n') {
-            self.lines.push(line.trim_end_matches('\r').to_string());
-        }
-        self.empty_run = 0;
-    }
-
-    /// Removes and returns the last line, to be typed on (a draft cut off mid-line).
-    pub fn take_last_line(&mut self) -> Option<String> {
-        while self.lines.last().is_some_and(|l| l.trim().is_empty()) {
-            self.lines.pop();
-        }
-        self.empty_run = 0;
-        self.lines.pop()
-    }
-
-    /// The answer so far, without trailing blank lines.
-    pub fn text(&self) -> String {
-        let mut text = self.lines.join("\n");
-        text.truncate(text.trim_end().len());
-        text
-    }
+    let text = lines.join("\n");
+    text.trim_end().to_string()
 }
 
 /// Splits piped input into answers at lines holding only `---` (trailing spaces or `\r`
@@ -164,40 +114,32 @@ pub fn strip_template(edited: &str) -> String {
 mod tests {
     use super::*;
 
-    fn collect(lines: &[&str]) -> (String, bool) {
-        let mut answer = AnswerLines::default();
-        for line in lines {
-            if answer.push(line) == LineEffect::Done {
-                return (answer.text(), true);
-            }
-        }
-        (answer.text(), false)
+    #[test]
+    fn typed_text_ends_with_a_dot_line_or_two_empty_lines() {
+        assert!(!ends_answer("I told her."));
+        assert!(!ends_answer("I told her.\n"));
+        assert!(ends_answer("I told her.\n\n"));
+        assert!(ends_answer("I told her.\n."));
+        assert!(!ends_answer("First.\n\nSecond."));
+        assert!(!ends_answer(""));
+        assert!(!ends_answer("\n"));
+        assert_eq!(finish_answer("First.\n\nSecond.\n."), "First.\n\nSecond.");
+        assert_eq!(finish_answer("First.\n\n"), "First.");
     }
 
     #[test]
-    fn a_dot_line_ends_the_answer() {
-        assert_eq!(
-            collect(&["I told her.", " . ", "ignored"]),
-            ("I told her.".into(), true)
-        );
+    fn a_dot_line_ends_the_answer_wherever_it_is_typed() {
+        assert!(ends_answer("I told her.\n . "));
+        assert_eq!(finish_answer("I told her.\n . "), "I told her.");
+        assert!(!ends_answer("I told her. ."));
     }
 
     #[test]
-    fn two_empty_lines_end_it_and_one_is_a_paragraph_break() {
-        let (text, done) = collect(&["First.", "", "Second.", "", ""]);
-        assert!(done);
-        assert_eq!(text, "First.\n\nSecond.");
-        assert!(!collect(&["First.", "", "Second."]).1);
-    }
-
-    #[test]
-    fn the_last_line_can_be_taken_back_to_type_on() {
-        let mut answer = AnswerLines::starting_with("First line.\nSecond, cut off mid-wo");
-        assert_eq!(
-            answer.take_last_line().as_deref(),
-            Some("Second, cut off mid-wo")
-        );
-        assert_eq!(answer.text(), "First line.");
+    fn one_empty_line_is_a_paragraph_break_two_end_the_answer() {
+        assert!(!ends_answer("First.\n\nSecond.\n"));
+        assert!(ends_answer("First.\n\nSecond.\n\n"));
+        assert_eq!(finish_answer("First.\n\nSecond.\n\n"), "First.\n\nSecond.");
+        assert_eq!(finish_answer("Windows line.\r\n.\r"), "Windows line.");
     }
 
     #[test]

@@ -13,7 +13,7 @@ mod typing;
 use std::io::IsTerminal;
 use std::time::SystemTime;
 
-pub use compose::{AnswerLines, LineEffect, join_guided, split_blocks, strip_template};
+pub use compose::{join_guided, split_blocks, strip_template};
 pub use follow_up::{append_follow_up, choose_follow_up};
 pub use summary::render_summary;
 

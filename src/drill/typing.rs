@@ -1,8 +1,8 @@
-//! Typing an answer in the terminal: lines through a real line editor (rustyline: arrow
-//! keys, Home/End, word moves, editing across wrapped lines, bracketed paste), guided parts,
-//! the editor, menus (the only dialoguer code), and drafts saved as lines are finished.
-//! Ctrl-C is a key here: the line being typed comes back with it, and becomes the
-//! interrupted error once the draft is saved.
+//! Typing an answer in the terminal: a real line editor (rustyline: arrow keys, Home/End,
+//! word moves, editing across lines and wrapped lines, bracketed paste), guided parts, the
+//! editor, menus (the only dialoguer code), and drafts saved as lines are finished. Ctrl-C
+//! is a key here: what was being typed comes back with it, and becomes the interrupted
+//! error once the draft is saved.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -12,14 +12,19 @@ use std::sync::{Arc, Mutex};
 use console::Term;
 use dialoguer::Select;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme as PromptTheme};
+use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
+use rustyline::highlight::Highlighter;
+use rustyline::hint::Hinter;
 use rustyline::history::DefaultHistory;
+use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{
-    Cmd, ConditionalEventHandler, Editor, Event, EventContext, EventHandler, KeyEvent, RepeatCount,
+    Cmd, ConditionalEventHandler, Editor, Event, EventContext, EventHandler, Helper, KeyEvent,
+    RepeatCount,
 };
 
-use super::compose::{GUIDED_PARTS, editor_template};
-use super::{AnswerLines, LineEffect, Mode, Session, join_guided, strip_template};
+use super::compose::{GUIDED_PARTS, editor_template, ends_answer, finish_answer};
+use super::{Mode, Session, join_guided, strip_template};
 use crate::bank::Question;
 use crate::drafts;
 use crate::output;
@@ -65,27 +70,29 @@ enum Typing {
     Interrupted(String),
 }
 
-/// The line editor, kept for the whole drill.
+/// The line editor, kept for the whole drill. An answer (or a guided part) is one editing
+/// buffer over several lines: arrow keys move through all of it, Enter starts a new line
+/// until the answer ends, and keys typed ahead are never lost between lines.
 pub(super) struct LineEditor {
-    editor: Editor<(), DefaultHistory>,
-    /// The line as it stood when Ctrl-C was pressed.
+    editor: Editor<AnswerHelper, DefaultHistory>,
+    /// The answer as it stood when Ctrl-C was pressed.
     cut: Arc<Mutex<String>>,
 }
 
 /// What one read gave.
 enum Read {
-    /// A line (several, when text was pasted or an edited answer accepted).
-    Line(String),
-    /// Ctrl-D on an empty line.
+    /// The answer, ended as the banner says.
+    Answer(String),
+    /// Ctrl-D on an empty answer.
     End,
-    /// Ctrl-C, with the line as it stood.
+    /// Ctrl-C, with the answer as it stood.
     Interrupted(String),
 }
 
-/// Ctrl-C keeps the line being typed: it is put aside before the read is interrupted.
-struct KeepLineOnInterrupt(Arc<Mutex<String>>);
+/// Ctrl-C keeps what was typed: it is put aside before the read is interrupted.
+struct KeepTextOnInterrupt(Arc<Mutex<String>>);
 
-impl ConditionalEventHandler for KeepLineOnInterrupt {
+impl ConditionalEventHandler for KeepTextOnInterrupt {
     fn handle(&self, _: &Event, _: RepeatCount, _: bool, ctx: &EventContext) -> Option<Cmd> {
         if let Ok(mut cut) = self.0.lock() {
             *cut = ctx.line().to_string();
@@ -94,35 +101,69 @@ impl ConditionalEventHandler for KeepLineOnInterrupt {
     }
 }
 
+/// Decides, at each Enter, whether the answer has ended; until it has, the text so far is
+/// handed to `save` (the draft), so every finished line is kept.
+struct AnswerHelper {
+    save: Box<dyn Fn(&str)>,
+}
+
+impl Validator for AnswerHelper {
+    fn validate(&self, ctx: &mut ValidationContext) -> rustyline::Result<ValidationResult> {
+        let input = ctx.input();
+        if ends_answer(input) {
+            Ok(ValidationResult::Valid(None))
+        } else {
+            (self.save)(&finish_answer(input));
+            Ok(ValidationResult::Incomplete)
+        }
+    }
+}
+
+impl Completer for AnswerHelper {
+    type Candidate = String;
+}
+
+impl Hinter for AnswerHelper {
+    type Hint = String;
+}
+
+impl Highlighter for AnswerHelper {}
+
+impl Helper for AnswerHelper {}
+
 impl LineEditor {
     /// A line editor on the terminal.
     pub(super) fn new() -> Result<Self> {
         let config = rustyline::Config::builder().auto_add_history(false).build();
-        let mut editor: Editor<(), DefaultHistory> =
+        let mut editor: Editor<AnswerHelper, DefaultHistory> =
             Editor::with_config(config).map_err(readline_error)?;
         let cut = Arc::new(Mutex::new(String::new()));
         editor.bind_sequence(
             KeyEvent::ctrl('C'),
-            EventHandler::Conditional(Box::new(KeepLineOnInterrupt(Arc::clone(&cut)))),
+            EventHandler::Conditional(Box::new(KeepTextOnInterrupt(Arc::clone(&cut)))),
         );
-        // Enter typed ahead while the previous line was being handled reaches the editor as
-        // a line feed: it ends the line too. (Pasted line breaks are kept: they come as
-        // bracketed paste, not as keys.)
-        editor.bind_sequence(KeyEvent::ctrl('J'), EventHandler::Simple(Cmd::AcceptLine));
         Ok(LineEditor { editor, cut })
     }
 
-    /// Reads one line after `> `, starting from `initial` (editable, cursor at its end).
-    fn read(&mut self, initial: &str) -> Result<Read> {
+    /// Reads an answer after `> `, starting from `initial` (editable, cursor at its end);
+    /// `save` receives the text each time a line is finished.
+    fn read(&mut self, initial: &str, save: Box<dyn Fn(&str)>) -> Result<Read> {
         if let Ok(mut cut) = self.cut.lock() {
             cut.clear();
         }
-        match self.editor.readline_with_initial("> ", (initial, "")) {
-            Ok(line) => Ok(Read::Line(line)),
+        // A Ctrl-C that came while no answer was being typed stops this one.
+        if INTERRUPTED.swap(false, Ordering::SeqCst) {
+            return Ok(Read::Interrupted(initial.to_string()));
+        }
+        self.editor.set_helper(Some(AnswerHelper { save }));
+        let read = self.editor.readline_with_initial("> ", (initial, ""));
+        self.editor.set_helper(None);
+        match read {
+            Ok(text) => Ok(Read::Answer(finish_answer(&text))),
             Err(ReadlineError::Eof) => Ok(Read::End),
             Err(ReadlineError::Interrupted) => {
                 let cut = self.cut.lock().map(|c| c.clone()).unwrap_or_default();
-                Ok(Read::Interrupted(cut))
+                Ok(Read::Interrupted(finish_answer(&cut)))
             }
             Err(err) => Err(readline_error(err)),
         }
@@ -282,11 +323,16 @@ struct DraftTarget<'a> {
 
 impl DraftTarget<'_> {
     fn text(&self, typed: &str) -> String {
-        let current = match self.part {
+        DraftTarget::join(&self.before, self.part, typed)
+    }
+
+    /// The draft: the finished parts, then the part being typed under its heading.
+    fn join(before: &str, part: Option<&str>, typed: &str) -> String {
+        let current = match part {
             Some(name) if !typed.trim().is_empty() => format!("{name}: {typed}"),
             _ => typed.to_string(),
         };
-        [self.before.as_str(), current.as_str()]
+        [before, current.as_str()]
             .iter()
             .filter(|t| !t.trim().is_empty())
             .copied()
@@ -295,8 +341,8 @@ impl DraftTarget<'_> {
     }
 }
 
-/// Reads lines until the answer ends: a line holding only `.`, two empty lines in a row,
-/// or Ctrl-D on an empty line. Pasted text (several lines at once) is kept as it is.
+/// Reads an answer until it ends: a line holding only `.`, two empty lines in a row, or
+/// Ctrl-D on an empty answer. Pasted text (several lines at once) is kept as it is.
 fn type_lines(
     session: &Session,
     (label, hint): (&str, &str),
@@ -311,58 +357,29 @@ fn type_lines(
         heading.push_str(&theme.dim(hint));
     }
     term.write_line(&heading).map_err(io_error)?;
-    let mut lines = AnswerLines::default();
-    let mut initial = String::new();
-    match start {
-        Start::Fresh => {}
-        Start::Resume(text) => {
-            lines = AnswerLines::starting_with(text);
-            initial = lines.take_last_line().unwrap_or_default();
-            // Show what is already there, wrapped by word; the last line comes back to be
-            // typed on.
-            for line in lines.text().lines() {
-                term.write_line(&quoted_line(line, session.width))
-                    .map_err(io_error)?;
+    let initial = match start {
+        Start::Fresh => String::new(),
+        Start::Resume(text) | Start::Edit(text) => text.trim_end().to_string(),
+    };
+    let save: Box<dyn Fn(&str)> = if target.enabled {
+        let (data, id) = (session.data.clone(), target.question.id.clone());
+        let (before, part) = (target.before.clone(), target.part.map(str::to_string));
+        Box::new(move |typed: &str| {
+            if !typed.trim().is_empty() {
+                let text = DraftTarget::join(&before, part.as_deref(), typed);
+                // Best effort: a draft that cannot be written now is shown on Ctrl-C.
+                let _ = drafts::save_draft(&data, &id, &text);
             }
-        }
-        Start::Edit(text) => initial = text.trim_end().to_string(),
-    }
-    loop {
-        match editor.read(&initial)? {
-            Read::Line(line) => {
-                initial.clear();
-                if line.contains('\n') {
-                    // Pasted, or the whole earlier answer accepted: all of it is text.
-                    lines.push_text(&line);
-                } else if lines.push(&line) == LineEffect::Done {
-                    return Ok(Typing::Done(lines.text()));
-                }
-                if target.enabled && !line.trim().is_empty() {
-                    // Best effort: a draft that cannot be written now is shown on Ctrl-C.
-                    let _ = drafts::save_draft(
-                        &session.data,
-                        &target.question.id,
-                        &target.text(&lines.text()),
-                    );
-                }
-            }
-            Read::End => return Ok(Typing::Done(lines.text())),
-            Read::Interrupted(cut) => {
-                // The line being typed is kept too.
-                lines.push_text(&cut);
-                return Ok(Typing::Interrupted(target.text(&lines.text())));
-            }
-        }
-    }
-}
-
-/// A line already typed, shown after `> ` and wrapped by word at `width`.
-fn quoted_line(line: &str, width: usize) -> String {
-    let options = textwrap::Options::new(width.max(20))
-        .initial_indent("> ")
-        .subsequent_indent("  ")
-        .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::fill(&crate::scoring::sanitize(line), &options)
+        })
+    } else {
+        Box::new(|_: &str| {})
+    };
+    Ok(match editor.read(&initial, save)? {
+        Read::Answer(text) => Typing::Done(text),
+        Read::End => Typing::Done(String::new()),
+        // What was being typed is kept too.
+        Read::Interrupted(text) => Typing::Interrupted(target.text(&text)),
+    })
 }
 
 /// Saves what was typed as the question's draft and says where it is; a draft that
