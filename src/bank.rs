@@ -17,7 +17,7 @@ static EMBEDDED_CUES_BINARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/e
 
 /// The project's own labelled answers, built in for `earn-trust eval`: written and
 /// labelled 1-5 by people who had not seen the scorer.
-pub const PROJECT_LABELLED_SETS: [(&str, &str); 2] = [
+pub const PROJECT_LABELLED_SETS: [(&str, &str); 3] = [
     (
         "content/labelled/tuning.yaml",
         include_str!("../content/labelled/tuning.yaml"),
@@ -25,6 +25,10 @@ pub const PROJECT_LABELLED_SETS: [(&str, &str); 2] = [
     (
         "content/labelled/held-out.yaml",
         include_str!("../content/labelled/held-out.yaml"),
+    ),
+    (
+        "content/labelled/fresh.yaml",
+        include_str!("../content/labelled/fresh.yaml"),
     ),
 ];
 
