@@ -7,9 +7,8 @@ use rand::Rng;
 use rand::seq::SliceRandom;
 
 use crate::Result;
-use crate::attempt::AttemptKind;
 use crate::bank::{Bank, Question};
-use crate::history::Record;
+use crate::history::Review;
 use crate::progress::DAY;
 
 /// What the user asked for.
@@ -118,27 +117,24 @@ pub fn next_due_day(reviews: &[(u64, u8)]) -> Option<u64> {
     last_day.map(|day| day.saturating_add(interval as u64))
 }
 
-/// How much `question` needs practice on `today` (days since 1970, UTC), judged by first
-/// tries: a rewrite in the same session is practice, not a review.
-pub fn need_of(question: &str, records: &[&Record], today: u64) -> Need {
-    let reviews: Vec<(u64, u8)> = records
+/// How much `question` needs practice on `today` (days since 1970, UTC), judged by its
+/// first tries: a rewrite in the same session is practice, not a review.
+pub fn need_of(question: &str, reviews: &[Review], today: u64) -> Need {
+    let days: Vec<(u64, u8)> = reviews
         .iter()
-        .filter(|r| r.question == question && r.kind == AttemptKind::First)
-        .filter_map(|r| {
-            let day = r
-                .time()?
-                .duration_since(SystemTime::UNIX_EPOCH)
-                .ok()?
-                .as_secs()
-                / DAY;
-            Some((day, r.score))
-        })
+        .filter(|r| r.question == question)
+        .map(|r| (r.day, r.score))
         .collect();
-    match reviews.as_slice() {
+    need_from(&days, today)
+}
+
+/// The need of a question whose first tries are `reviews` (day, score), oldest first.
+fn need_from(reviews: &[(u64, u8)], today: u64) -> Need {
+    match reviews {
         [] => Need::NeverAnswered,
         [.., (_, before), (_, last)] if *last < 60 || last < before => Need::WeakOrFalling,
         [(_, last)] if *last < 60 => Need::WeakOrFalling,
-        _ if next_due_day(&reviews).is_some_and(|due| due <= today) => Need::Due,
+        _ if next_due_day(reviews).is_some_and(|due| due <= today) => Need::Due,
         _ => Need::NotDue,
     }
 }
@@ -146,13 +142,26 @@ pub fn need_of(question: &str, records: &[&Record], today: u64) -> Need {
 /// Orders candidates by need, at random among equals: the same seed, history and day give
 /// the same order.
 pub fn by_need<'a, 'r>(
-    records: &'r [&'r Record],
+    reviews: &'r [Review],
     today: u64,
     rng: &'r mut impl Rng,
 ) -> impl FnOnce(&mut Vec<&'a Question>) + 'r {
     move |candidates| {
+        let mut by_question: std::collections::HashMap<&str, Vec<(u64, u8)>> =
+            std::collections::HashMap::new();
+        for review in reviews {
+            by_question
+                .entry(&review.question)
+                .or_default()
+                .push((review.day, review.score));
+        }
         candidates.shuffle(rng);
-        candidates.sort_by_cached_key(|q| need_of(&q.id, records, today));
+        candidates.sort_by_cached_key(|q| {
+            need_from(
+                by_question.get(q.id.as_str()).map_or(&[], Vec::as_slice),
+                today,
+            )
+        });
     }
 }
 
@@ -174,27 +183,11 @@ mod tests {
 
     const TODAY: u64 = 20_000;
 
-    fn record(question: &str, day: u64, score: u8, kind: AttemptKind) -> Record {
-        Record {
-            schema: 1,
-            at: humantime::format_rfc3339_seconds(
-                SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(day * DAY + 3600),
-            )
-            .to_string(),
-            bank: "embedded".into(),
+    fn review(question: &str, day: u64, score: u8) -> Review {
+        Review {
             question: question.into(),
-            kind,
+            day,
             score,
-            grade: crate::scoring::Grade::from_score(score),
-            hit: Vec::new(),
-            missed: Vec::new(),
-            words: 200,
-            seconds: Some(120),
-            mode: crate::attempt::AnswerMode::Free,
-            answer: None,
-            rules_score: None,
-            judge_model: None,
-            follow_up: None,
         }
     }
 
@@ -274,11 +267,10 @@ mod tests {
         let due = next_due_day(&reviews).unwrap();
         assert!(due > TODAY + 499 && due <= TODAY + 499 + 36_500, "{due}");
         assert_eq!(next_due_day(&[(u64::MAX - 1, 100)]), Some(u64::MAX));
-        let records: Vec<Record> = (0..200)
-            .map(|i| record("q", TODAY - 200 + i, 100, AttemptKind::First))
+        let reviews: Vec<Review> = (0..200)
+            .map(|i| review("q", TODAY - 200 + i, 100))
             .collect();
-        let records: Vec<&Record> = records.iter().collect();
-        assert_eq!(need_of("q", &records, TODAY), Need::NotDue);
+        assert_eq!(need_of("q", &reviews, TODAY), Need::NotDue);
     }
 
     #[test]
@@ -292,16 +284,14 @@ mod tests {
     #[test]
     fn need_puts_never_answered_first_then_weak_then_due() {
         let records = [
-            record("weak", TODAY - 1, 45, AttemptKind::First),
-            record("falling", TODAY - 3, 85, AttemptKind::First),
-            record("falling", TODAY - 1, 70, AttemptKind::First),
-            record("due", TODAY - 10, 90, AttemptKind::First),
-            record("fresh", TODAY - 30, 90, AttemptKind::First),
-            record("fresh", TODAY - 29, 90, AttemptKind::First),
-            record("fresh", TODAY - 1, 95, AttemptKind::First),
-            record("fresh", TODAY - 1, 20, AttemptKind::Retry),
+            review("weak", TODAY - 1, 45),
+            review("falling", TODAY - 3, 85),
+            review("falling", TODAY - 1, 70),
+            review("due", TODAY - 10, 90),
+            review("fresh", TODAY - 30, 90),
+            review("fresh", TODAY - 29, 90),
+            review("fresh", TODAY - 1, 95),
         ];
-        let records: Vec<&Record> = records.iter().collect();
         assert_eq!(need_of("never", &records, TODAY), Need::NeverAnswered);
         assert_eq!(need_of("weak", &records, TODAY), Need::WeakOrFalling);
         assert_eq!(need_of("falling", &records, TODAY), Need::WeakOrFalling);
@@ -312,13 +302,12 @@ mod tests {
     #[test]
     fn ordering_by_need_is_reproducible_and_keeps_tiers() {
         let bank = crate::bank::load_bank(&crate::bank::BankSource::Embedded).unwrap();
-        let records: Vec<Record> = bank
+        let records: Vec<Review> = bank
             .questions
             .iter()
             .skip(1)
-            .map(|q| record(&q.id, TODAY - 1, 95, AttemptKind::First))
+            .map(|q| review(&q.id, TODAY - 1, 95))
             .collect();
-        let records: Vec<&Record> = records.iter().collect();
         let order = |seed| {
             let mut rng = StdRng::seed_from_u64(seed);
             let mut list: Vec<&Question> = bank.questions.iter().collect();

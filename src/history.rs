@@ -265,6 +265,78 @@ pub fn load(path: &Path, keep: Keep) -> Result<(Vec<Record>, Vec<String>)> {
 /// Calls `each` with every record in the file, oldest first, and returns a warning per
 /// line that could not be read.
 pub fn for_each(path: &Path, keep: Keep, mut each: impl FnMut(Record)) -> Result<Vec<String>> {
+    each_line(path, |line| {
+        parse_line(line, keep).map(|record| {
+            if let Some(record) = record {
+                each(record);
+            }
+        })
+    })
+}
+
+/// A first try at a question, as the choice of questions needs it: which, on what day
+/// (since 1970, UTC), and how well.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Review {
+    pub question: String,
+    pub day: u64,
+    pub score: u8,
+}
+
+/// The first tries at `bank`'s questions (the bank now called `label`), oldest first, and
+/// a warning per line that could not be read. Reads only the fields it needs, so a long
+/// history costs little time and memory.
+pub fn reviews(path: &Path, bank: &Bank, label: &str) -> Result<(Vec<Review>, Vec<String>)> {
+    /// The fields of a record that a review needs; the rest are read past.
+    #[derive(Deserialize)]
+    struct Brief<'a> {
+        schema: u32,
+        #[serde(borrow)]
+        at: std::borrow::Cow<'a, str>,
+        #[serde(borrow)]
+        bank: std::borrow::Cow<'a, str>,
+        #[serde(borrow)]
+        question: std::borrow::Cow<'a, str>,
+        kind: AttemptKind,
+        score: u8,
+    }
+    let mut same = BankMatch::new(label);
+    let mut reviews = Vec::new();
+    let warnings = each_line(path, |line| {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            return Ok(());
+        }
+        let brief = match serde_json::from_slice::<Brief>(line) {
+            Ok(brief) if brief.schema == RECORD_SCHEMA => brief,
+            // The full reader says what is wrong with the line.
+            _ => return parse_line(line, Keep::NoAnswers).map(|_| ()),
+        };
+        let day = humantime::parse_rfc3339(&brief.at)
+            .ok()
+            .and_then(|time| time.duration_since(SystemTime::UNIX_EPOCH).ok())
+            .map(|since| since.as_secs() / crate::progress::DAY);
+        if let Some(day) = day
+            && brief.kind == AttemptKind::First
+            && bank.question(&brief.question).is_some()
+            && same.is(&brief.bank)
+        {
+            reviews.push(Review {
+                question: brief.question.into_owned(),
+                day,
+                score: brief.score,
+            });
+        }
+        Ok(())
+    })?;
+    Ok((reviews, warnings))
+}
+
+/// Calls `each` with every line of the file under a shared lock, and returns a warning per
+/// line it could not read.
+fn each_line(
+    path: &Path,
+    mut each: impl FnMut(&[u8]) -> std::result::Result<(), String>,
+) -> Result<Vec<String>> {
     let Some(file) = open_locked(path)? else {
         return Ok(Vec::new());
     };
@@ -280,10 +352,8 @@ pub fn for_each(path: &Path, keep: Keep, mut each: impl FnMut(Record)) -> Result
             break;
         }
         number += 1;
-        match parse_line(&line, keep) {
-            Ok(Some(record)) => each(record),
-            Ok(None) => {}
-            Err(why) => warnings.push(damaged(&name, number, &why)),
+        if let Err(why) = each(&line) {
+            warnings.push(damaged(&name, number, &why));
         }
     }
     let _ = file.unlock();
@@ -378,19 +448,43 @@ fn damaged(name: &str, line: usize, why: &str) -> String {
 
 /// The records that belong to `bank` (by its label, and to a question it has).
 pub fn records_for<'a>(records: &'a [Record], bank: &Bank, label: &str) -> Vec<&'a Record> {
+    let mut same = BankMatch::new(label);
     records
         .iter()
-        .filter(|r| same_bank(&r.bank, label) && bank.question(&r.question).is_some())
+        .filter(|r| bank.question(&r.question).is_some() && same.is(&r.bank))
         .collect()
 }
 
 /// Whether a record's bank (as it was stored) is the bank now called `label`: the same
-/// label, or a relative path that resolves from here to the same file.
-fn same_bank(stored: &str, label: &str) -> bool {
-    stored == label
-        || (stored != "embedded"
-            && label != "embedded"
-            && std::fs::canonicalize(stored).is_ok_and(|p| p.to_string_lossy() == label))
+/// label, or a relative path that resolves from here to the same file. Each stored name
+/// is resolved once, however many records carry it.
+struct BankMatch<'l> {
+    label: &'l str,
+    resolved: std::collections::HashMap<String, bool>,
+}
+
+impl<'l> BankMatch<'l> {
+    fn new(label: &'l str) -> Self {
+        BankMatch {
+            label,
+            resolved: std::collections::HashMap::new(),
+        }
+    }
+
+    fn is(&mut self, stored: &str) -> bool {
+        if stored == self.label {
+            return true;
+        }
+        if stored == "embedded" || self.label == "embedded" {
+            return false;
+        }
+        if let Some(&same) = self.resolved.get(stored) {
+            return same;
+        }
+        let same = std::fs::canonicalize(stored).is_ok_and(|p| p.to_string_lossy() == self.label);
+        self.resolved.insert(stored.to_string(), same);
+        same
+    }
 }
 
 /// Parses history bytes; `name` labels warnings.
@@ -495,6 +589,36 @@ mod tests {
         assert!(warnings.is_empty());
         assert_eq!(records, vec![first.clone(), first]);
         assert_eq!(records[0].at, "1970-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn reviews_are_first_tries_at_this_banks_questions_and_damage_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("history.jsonl");
+        let bank = load_bank(&BankSource::Embedded).unwrap();
+        let first = record("I told my lead the launch would slip.");
+        let mut retry = first.clone();
+        retry.kind = AttemptKind::Retry;
+        let mut other_bank = first.clone();
+        other_bank.bank = "/elsewhere/bank.yaml".into();
+        let mut unknown_question = first.clone();
+        unknown_question.question = "not-in-this-bank".into();
+        for record in [&first, &retry, &other_bank, &unknown_question] {
+            append(&path, record).unwrap();
+        }
+        let mut file = OpenOptions::new().append(true).open(&path).unwrap();
+        file.write_all(b"{\"schema\":1,\"at\":\"torn\n").unwrap();
+        let (reviews, warnings) = reviews(&path, &bank, "embedded").unwrap();
+        assert_eq!(
+            reviews,
+            vec![Review {
+                question: "harsh-truth".into(),
+                day: 0,
+                score: first.score,
+            }]
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains(":5:"), "{}", warnings[0]);
     }
 
     #[test]

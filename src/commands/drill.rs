@@ -12,7 +12,6 @@ use crate::Result;
 use crate::choice::{Selection, by_need, choose_questions, day_of, shuffle};
 use crate::cli::{DrillArgs, DrillMode};
 use crate::drill::{self, DrillOptions, Mode, Session};
-use crate::history::{Keep, records_for};
 use crate::output;
 use crate::store::DataDir;
 
@@ -27,11 +26,15 @@ pub fn run(context: &Context, args: DrillArgs) -> Result<()> {
         data.ensure_writable()?;
     }
     let mut rng = StdRng::seed_from_u64(args.seed.unwrap_or_else(rand::random));
-    let records = if args.random {
+    let bank_label = context.bank_source.label();
+    let reviews = if args.random {
         Vec::new()
     } else {
-        match context.load_history(&data, Keep::NoAnswers) {
-            Ok(records) => records,
+        match crate::history::reviews(&data.history(), &bank, &bank_label) {
+            Ok((reviews, warnings)) => {
+                super::warn_all(&warnings);
+                reviews
+            }
             // Nothing will be saved: a history that cannot be read only costs the choice.
             Err(err) if !writes => {
                 output::stderr_line(&format!("warning: {err}; questions are chosen at random"));
@@ -40,18 +43,16 @@ pub fn run(context: &Context, args: DrillArgs) -> Result<()> {
             Err(err) => return Err(err),
         }
     };
-    let bank_label = context.bank_source.label();
-    let records = records_for(&records, &bank, &bank_label);
     let selection = Selection {
         count: args.count.into(),
         question: args.question.clone(),
         tag: args.tag.clone(),
     };
-    let chosen = if records.is_empty() {
+    let chosen = if reviews.is_empty() {
         choose_questions(&bank, &selection, shuffle(&mut rng))?
     } else {
         let today = day_of(SystemTime::now());
-        choose_questions(&bank, &selection, by_need(&records, today, &mut rng))?
+        choose_questions(&bank, &selection, by_need(&reviews, today, &mut rng))?
     };
     if let Some(note) = &chosen.note {
         crate::output::stderr_line(note);

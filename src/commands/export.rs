@@ -1,13 +1,11 @@
 //! `earn-trust export`: a practice journal of every answer with its score and feedback.
 
-use serde::Serialize;
-
 use super::Context;
 use std::collections::HashMap;
 
 use crate::cli::{ExportArgs, ExportFormat};
-use crate::history::{Keep, Record};
-use crate::output::{self, JournalEntry, print_stdout};
+use crate::history::Keep;
+use crate::output::{self, Journal, JournalEntry, print_stdout};
 use crate::scoring::Scorer;
 use crate::store::write_user_file;
 use crate::{Error, Result};
@@ -24,7 +22,6 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<()> {
         )));
     }
     let data = context.data_dir()?;
-    let records = context.load_history(&data, Keep::Answers)?;
     let bank = match context.load_bank() {
         Ok(bank) => Some(bank),
         Err(err) => {
@@ -34,58 +31,37 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<()> {
             None
         }
     };
-    // One scorer a question, its cues prepared once, for all the answers to it.
-    let mut scorers: HashMap<&str, Scorer> = HashMap::new();
-    let entries: Vec<JournalEntry> = records
-        .iter()
-        .map(|record| {
-            let question = bank
-                .as_ref()
-                .and_then(|b| Some((b, b.question(&record.question)?)));
-            let feedback = match (question, &record.answer) {
-                (Some((bank, question)), Some(answer)) => {
-                    scorers
-                        .entry(question.id.as_str())
-                        .or_insert_with(|| Scorer::new(bank, question))
-                        .score(answer)
-                        .feedback
+    // One scorer a question, its cues prepared once, for all the answers to it; each
+    // record is written as it is read, so a long history is never held whole.
+    let mut scorers: HashMap<String, Scorer> = HashMap::new();
+    let mut journal = Journal::new(args.format == ExportFormat::Json);
+    let warnings = crate::history::for_each(&data.history(), Keep::Answers, |record| {
+        let question = bank
+            .as_ref()
+            .and_then(|b| Some((b, b.question(&record.question)?)));
+        let feedback = match (question, &record.answer) {
+            (Some((bank, question)), Some(answer)) => {
+                if !scorers.contains_key(&question.id) {
+                    scorers.insert(question.id.clone(), Scorer::new(bank, question));
                 }
-                _ => Vec::new(),
-            };
-            JournalEntry {
-                record,
-                question_text: question.map(|(_, q)| q.text.as_str()),
-                feedback,
+                scorers[&question.id].score(answer).feedback
             }
-        })
-        .collect();
-    let text = match args.format {
-        ExportFormat::Markdown => output::render_journal(&entries),
-        ExportFormat::Json => {
-            #[derive(Serialize)]
-            struct Entry<'a> {
-                #[serde(flatten)]
-                record: &'a Record,
-                question_text: Option<&'a str>,
-                feedback: &'a [String],
-            }
-            let list: Vec<Entry> = entries
-                .iter()
-                .map(|e| Entry {
-                    record: e.record,
-                    question_text: e.question_text,
-                    feedback: &e.feedback,
-                })
-                .collect();
-            output::to_json(&list)
-        }
-    };
+            _ => Vec::new(),
+        };
+        journal.push(&JournalEntry {
+            record: &record,
+            question_text: question.map(|(_, q)| q.text.as_str()),
+            feedback,
+        });
+    })?;
+    super::warn_all(&warnings);
+    let (text, count) = journal.finish();
     match &args.output {
         Some(path) => {
             write_user_file(path, text.as_bytes())?;
             crate::output::stderr_line(&format!(
-                "wrote {} attempt(s) to {}",
-                records.len(),
+                "wrote {} to {}",
+                output::plural(count, "attempt"),
                 path.display()
             ));
             Ok(())

@@ -13,9 +13,7 @@ use std::io::{IsTerminal, Write};
 use console::Style;
 
 pub use list::{render_list, render_list_json};
-pub use progress::{
-    JournalEntry, render_comparisons, render_history, render_journal, render_stats,
-};
+pub use progress::{Journal, JournalEntry, render_comparisons, render_history, render_stats};
 pub use report::{minutes, render_report, score_line};
 pub use show::{render_sample, render_show, render_show_json, samples_in_order};
 
@@ -163,6 +161,15 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// `count` and the noun, plural unless the count is one: "1 word", "3 words".
+pub fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }
 
 /// Serialises a value as pretty JSON with a final newline.

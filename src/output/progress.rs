@@ -1,6 +1,6 @@
 //! History, statistics and the practice journal as text.
 
-use super::{Theme, wrap};
+use super::{Theme, plural, wrap};
 use crate::history::Record;
 use crate::progress::{Comparison, Stats, sparkline};
 
@@ -165,51 +165,127 @@ pub struct JournalEntry<'a> {
     pub feedback: Vec<String>,
 }
 
-/// The practice journal as Markdown, oldest first.
-pub fn render_journal(entries: &[JournalEntry]) -> String {
-    let mut out = String::from(
-        "# Practice journal\n\nEach attempt keeps the score it got; the next steps come from scoring the kept answer again today.\n",
-    );
-    if entries.is_empty() {
-        out.push_str("\nNo practice yet.\n");
-    }
-    for entry in entries {
-        let r = entry.record;
-        out.push_str(&format!(
-            "\n## {} · {} · {}\n\n",
-            clean(&r.question),
-            when(r),
-            r.kind.as_str()
-        ));
-        if let Some(text) = entry.question_text {
-            out.push_str(&format!(
-                "*{}*\n\n",
-                text.split_whitespace().collect::<Vec<_>>().join(" ")
-            ));
+/// The practice journal, written one attempt at a time so a long history is never held
+/// whole: Markdown, or a JSON array of the records with their question and next steps.
+pub struct Journal {
+    json: bool,
+    out: String,
+    count: usize,
+}
+
+impl Journal {
+    /// An empty journal, as JSON or as Markdown.
+    pub fn new(json: bool) -> Self {
+        let out = if json {
+            String::from("[")
+        } else {
+            String::from(
+                "# Practice journal\n\nEach attempt keeps the score it got; the next steps come from scoring the kept answer again today.\n",
+            )
+        };
+        Journal {
+            json,
+            out,
+            count: 0,
         }
-        out.push_str(&format!(
-            "**Score: {}/100 ({})** · {} words · {}\n\n",
-            r.score,
-            r.grade,
-            r.words,
-            r.mode.as_str()
-        ));
-        match &r.answer {
-            Some(answer) => {
-                for line in crate::scoring::sanitize(answer).lines() {
-                    out.push_str(if line.is_empty() { ">" } else { "> " });
-                    out.push_str(line);
-                    out.push('\n');
+    }
+
+    /// Adds one attempt.
+    pub fn push(&mut self, entry: &JournalEntry) {
+        if self.json {
+            #[derive(serde::Serialize)]
+            struct Entry<'a> {
+                #[serde(flatten)]
+                record: &'a Record,
+                question_text: Option<&'a str>,
+                feedback: &'a [String],
+            }
+            let entry = Entry {
+                record: entry.record,
+                question_text: entry.question_text,
+                feedback: &entry.feedback,
+            };
+            // The array is pretty-printed as a whole would be: each element indented.
+            self.out
+                .push_str(if self.count == 0 { "\n" } else { ",\n" });
+            for (index, line) in super::to_json(&entry).trim_end().lines().enumerate() {
+                if index > 0 {
+                    self.out.push('\n');
                 }
+                self.out.push_str("  ");
+                self.out.push_str(line);
             }
-            None => out.push_str("_The answer text was not kept._\n"),
+        } else {
+            markdown_entry(&mut self.out, entry);
         }
-        if !entry.feedback.is_empty() {
-            out.push_str("\nNext steps:\n\n");
-            for step in &entry.feedback {
-                out.push_str(&format!("- {step}\n"));
-            }
+        self.count += 1;
+    }
+
+    /// The journal's text and how many attempts it holds.
+    pub fn finish(mut self) -> (String, usize) {
+        if self.json {
+            self.out
+                .push_str(if self.count == 0 { "]\n" } else { "\n]\n" });
+        } else if self.count == 0 {
+            self.out.push_str("\nNo practice yet.\n");
+        }
+        (self.out, self.count)
+    }
+}
+
+/// One attempt of the Markdown journal.
+fn markdown_entry(out: &mut String, entry: &JournalEntry) {
+    let r = entry.record;
+    out.push_str(&format!(
+        "\n## {} · {} · {}\n\n",
+        clean(&r.question),
+        when(r),
+        r.kind.as_str()
+    ));
+    if let Some(text) = entry.question_text {
+        out.push_str(&format!(
+            "*{}*\n\n",
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        ));
+    }
+    out.push_str(&format!(
+        "**Score: {}/100 ({})** · {} · {}\n\n",
+        r.score,
+        r.grade,
+        plural(r.words, "word"),
+        r.mode.as_str()
+    ));
+    // A follow-up's reply is kept at the end of the answer; it is shown after its question.
+    let reply = r.follow_up.as_ref().map(|f| f.reply.trim());
+    match &r.answer {
+        Some(answer) => {
+            let answer = reply
+                .and_then(|reply| answer.trim_end().strip_suffix(reply))
+                .unwrap_or(answer);
+            quote_into(out, answer.trim_end());
+        }
+        None => out.push_str("_The answer text was not kept._\n"),
+    }
+    if let Some(follow_up) = &r.follow_up {
+        out.push_str(&format!(
+            "\nFollow-up: *{}*\n\n",
+            clean(&follow_up.question)
+        ));
+        quote_into(out, &follow_up.reply);
+    }
+    if !entry.feedback.is_empty() {
+        out.push_str("\nNext steps:\n\n");
+        for step in &entry.feedback {
+            out.push_str(&format!("- {step}\n"));
         }
     }
-    out
+}
+
+/// `text` as a Markdown block quote.
+fn quote_into(out: &mut String, text: &str) {
+    for line in crate::scoring::sanitize(text).lines() {
+        out.push_str(if line.is_empty() { ">" } else { "> " });
+        out.push_str(line);
+        out.push('\n');
+    }
 }

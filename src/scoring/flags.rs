@@ -190,9 +190,10 @@ fn starts(analysis: &Analysis, cues: &[Cue]) -> Vec<usize> {
     let mut at: Vec<usize> = cues
         .iter()
         .flat_map(|cue| {
-            let negative_cue = cue.words().any(is_negation);
-            analysis
-                .find_spans(cue, true)
+            let spans = analysis.find_spans(cue, true);
+            // Most cues match nothing: only a match needs its words looked at.
+            let negative_cue = !spans.is_empty() && cue.words().any(is_negation);
+            spans
                 .into_iter()
                 .filter(move |&(start, end)| negative_cue || !is_negated(analysis, start, end))
                 .map(|(start, _)| start)

@@ -271,6 +271,14 @@ impl Analysis {
     pub fn find_spans(&self, cue: &Cue, exact: bool) -> Vec<(usize, usize)> {
         // Each word of the cue, with the gap allowed before it: one extra word, or a few
         // where the cue says `*` ("let him present * anyway").
+        // Most cues have a word the answer never uses: those are rejected before anything
+        // is allocated.
+        if cue
+            .stems()
+            .any(|stem| stem != WILDCARD && !self.stem_ids.contains_key(stem))
+        {
+            return Vec::new();
+        }
         let mut wanted: Vec<(u32, &str, usize)> = Vec::new();
         let mut gap = 1;
         for (stem, word) in cue.stems().zip(cue.words()) {
@@ -278,7 +286,6 @@ impl Analysis {
                 gap = WILDCARD_WORDS;
                 continue;
             }
-            // Most cues have a word the answer never uses: those are rejected before scanning.
             let Some(&id) = self.stem_ids.get(stem) else {
                 return Vec::new();
             };
