@@ -108,5 +108,47 @@ fn bench_drill_start(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, bench_loading, bench_scoring, bench_drill_start);
+fn bench_choice_in_a_big_bank(c: &mut Criterion) {
+    use earn_trust::choice::{Selection, by_need, choose_questions};
+    use earn_trust::history::Review;
+    use rand::SeedableRng;
+    let bank = parse_bank(&big_bank(20_000), "big.yaml").unwrap();
+    let reviews: Vec<Review> = (0..20_000u64)
+        .map(|i| Review {
+            question: format!("q-{}", i * 7 % 20_000),
+            day: 20_000 + i / 100,
+            score: (i % 101) as u8,
+        })
+        .collect();
+    let mut group = c.benchmark_group("big bank");
+    group.sample_size(10);
+    group.bench_function(
+        "choose 5 by need: 20,000 questions, 20,000 first tries",
+        |b| {
+            b.iter(|| {
+                let mut rng = rand::rngs::StdRng::seed_from_u64(7);
+                let selection = Selection {
+                    count: 5,
+                    ..Selection::default()
+                };
+                let order = by_need(black_box(&reviews), 20_300, &mut rng);
+                black_box(
+                    choose_questions(&bank, &selection, order)
+                        .unwrap()
+                        .questions
+                        .len(),
+                )
+            })
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_loading,
+    bench_scoring,
+    bench_drill_start,
+    bench_choice_in_a_big_bank
+);
 criterion_main!(benches);

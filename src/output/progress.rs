@@ -100,10 +100,12 @@ pub fn render_stats(stats: &Stats, theme: Theme, width: usize) -> String {
     }
     // One mark a score while they fit on the line; past that, each mark is the mean of a
     // run of scores, so years of practice still make one line.
-    let room = width.saturating_sub(20).max(10);
-    let (marks, note) = if stats.timeline.len() <= room {
+    const LABEL: usize = "Scores over time: ".len();
+    const NOTE: usize = " (each mark: 100000 answers)".len();
+    let (marks, note) = if stats.timeline.len() <= width.saturating_sub(LABEL) {
         (sparkline(&stats.timeline), String::new())
     } else {
+        let room = width.saturating_sub(LABEL + NOTE).max(10);
         let per = stats.timeline.len().div_ceil(room);
         let means: Vec<u8> = stats
             .timeline

@@ -229,6 +229,29 @@ fn stats_show_attempts_readiness_and_never_practised() {
 }
 
 #[test]
+fn a_long_history_makes_one_chart_line_that_fits_the_width() {
+    let env = TestEnv::new();
+    let first = std::fs::read_to_string(fixture("history.jsonl"))
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    let lines: Vec<String> = (0..3000)
+        .map(|i| first.replace("\"score\": 18", &format!("\"score\": {}", i % 101)))
+        .collect();
+    std::fs::write(env.path("history.jsonl"), lines.join("\n") + "\n").unwrap();
+    let text = stdout_of(env.cmd().arg("stats").env("COLUMNS", "80"));
+    let chart: Vec<&str> = text
+        .lines()
+        .filter(|l| l.starts_with("Scores over time"))
+        .collect();
+    assert_eq!(chart.len(), 1, "{text}");
+    assert!(chart[0].chars().count() <= 80, "{}", chart[0]);
+    assert!(chart[0].contains("each mark:"), "{}", chart[0]);
+}
+
+#[test]
 fn export_writes_a_journal_of_fixture_history() {
     let env = TestEnv::new();
     std::fs::copy(fixture("history.jsonl"), env.path("history.jsonl")).unwrap();
