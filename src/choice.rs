@@ -60,8 +60,8 @@ pub fn choose_questions<'a>(
     let count = selection.count.max(1);
     let note = (count > candidates.len()).then(|| {
         format!(
-            "note: only {} question(s) available; drilling {} instead of {count}",
-            candidates.len(),
+            "note: only {} available; drilling {} instead of {count}",
+            crate::english::plural(candidates.len(), "question"),
             candidates.len()
         )
     });

@@ -22,6 +22,7 @@ pub mod cli;
 pub mod commands;
 pub mod drafts;
 pub mod drill;
+pub mod english;
 pub mod error;
 pub mod evaluate;
 pub mod history;

@@ -4,6 +4,7 @@ use super::Context;
 use crate::Result;
 use crate::bank::{self, BankSource};
 use crate::cli::ValidateArgs;
+use crate::english::plural;
 use crate::output::print_stdout;
 
 /// Validates the bank at `args.path`, or the bank in use; every problem is reported.
@@ -15,7 +16,9 @@ pub fn run(context: &Context, args: ValidateArgs) -> Result<()> {
     let rubric: usize = bank.questions.iter().map(|q| q.rubric.len()).sum();
     let samples: usize = bank.questions.iter().map(|q| q.sample_answers.len()).sum();
     print_stdout(&format!(
-        "ok: {} questions, {rubric} rubric points, {samples} sample answers\n",
-        bank.questions.len()
+        "ok: {}, {}, {}\n",
+        plural(bank.questions.len(), "question"),
+        plural(rubric, "rubric point"),
+        plural(samples, "sample answer")
     ))
 }

@@ -94,11 +94,7 @@ fn print_header(session: &Session, count: usize, mode: Mode) -> Result<()> {
         Mode::Editor => "Your editor opens on a STAR template; save and close it to submit.",
     };
     let width = output::prose_width(session.width);
-    let questions = if count == 1 {
-        "1 question".to_string()
-    } else {
-        format!("{count} questions")
-    };
+    let questions = crate::english::plural(count, "question");
     let how_to = format!(
         "{questions}. {how} Arrow keys move and edit within what you type. End an answer (or a part) \
 with a line holding only \".\", or with two empty lines: press Enter three times after your \

@@ -1,11 +1,12 @@
 //! The drill without a terminal: answers come from stdin, separated by `---` lines.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 
 use super::{Session, render_question, split_blocks};
 use crate::answer::{MAX_ANSWER_BYTES, check_answer};
 use crate::attempt::{AnswerMode, Attempt, AttemptKind};
 use crate::bank::Question;
+use crate::english::plural;
 use crate::output::print_stdout;
 use crate::output::render_report;
 use crate::scoring::Scorer;
@@ -16,6 +17,17 @@ pub const MAX_PIPED_BYTES: usize = 8 * 1024 * 1024;
 
 /// Reads every answer from stdin, scores each against its question, prints the reports.
 pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
+    if std::io::stdin().is_terminal() {
+        // Typed at a terminal whose stderr goes elsewhere (`2>log`): without this line the
+        // drill would look hung. It goes where the user is looking.
+        let why = "The drill prompts only when stdin and stderr are both a terminal; stderr is redirected, so it reads answers from stdin: type them with a line holding only --- between answers, then press Ctrl-D.";
+        if std::io::stdout().is_terminal() {
+            let width = crate::output::terminal_width();
+            crate::output::print_stdout(&format!("{}\n", crate::output::wrap(why, width, "")))?;
+        } else {
+            crate::output::stderr_line(why);
+        }
+    }
     if session.options.mode.is_some() {
         crate::output::stderr_line(
             "note: --mode is ignored without a terminal; answers are read from stdin",
@@ -48,13 +60,16 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
         .map_err(|_| Error::BadAnswer("stdin: the answers are not UTF-8 text".to_string()))?;
     let (blocks, blank) = split_blocks(&input);
     if blank > 0 {
-        crate::output::stderr_line(&format!("warning: skipped {blank} empty answer(s)"));
+        crate::output::stderr_line(&format!(
+            "warning: skipped {}",
+            plural(blank, "empty answer")
+        ));
     }
     if blocks.len() > questions.len() {
         crate::output::stderr_line(&format!(
-            "warning: ignored {} answer(s) beyond the {} question(s) of this drill (--count)",
-            blocks.len() - questions.len(),
-            questions.len()
+            "warning: ignored {} beyond the {} of this drill (--count)",
+            plural(blocks.len() - questions.len(), "answer"),
+            plural(questions.len(), "question")
         ));
     }
     if blocks.is_empty() {
@@ -93,8 +108,8 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
     }
     if blocks.len() < questions.len() {
         crate::output::stderr_line(&format!(
-            "note: end of input; {} question(s) left unanswered",
-            questions.len() - blocks.len()
+            "note: end of input; {} left unanswered",
+            plural(questions.len() - blocks.len(), "question")
         ));
     }
     if session.has_answers() {

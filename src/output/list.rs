@@ -30,37 +30,51 @@ pub fn render_list_json(questions: &[&Question]) -> String {
     super::to_json(&entries)
 }
 
-/// The questions as a table fitted to `width` columns: id, tags, question.
+/// Below this width the TAGS column is left out, so the question keeps room to be read.
+const TAGS_FROM_WIDTH: usize = 100;
+/// The question column never gets less than this.
+const MIN_QUESTION_WIDTH: usize = 20;
+
+/// The questions as a table fitted to `width` columns: id, tags (at 100 columns or more)
+/// and as much of the question as fits; no row is longer than `width` unless an id alone
+/// leaves the question less than its minimum.
 pub fn render_list(questions: &[&Question], theme: Theme, width: usize) -> String {
     const GAP: &str = "  ";
+    let with_tags = width >= TAGS_FROM_WIDTH;
+    // Ids are never cut: they are what `show` and `drill --question` take.
     let id_width = column_width(questions.iter().map(|q| q.id.as_str()), "ID");
     let tags: Vec<String> = questions.iter().map(|q| q.tags.join(",")).collect();
-    let tag_width = column_width(tags.iter().map(String::as_str), "TAGS").min(32);
-    let text_width = width
-        .saturating_sub(id_width + tag_width + 2 * GAP.len())
-        .max(20);
+    let tag_width = if with_tags {
+        column_width(tags.iter().map(String::as_str), "TAGS").min(32)
+    } else {
+        0
+    };
+    let used = id_width + GAP.len() + if with_tags { tag_width + GAP.len() } else { 0 };
+    let text_width = width.saturating_sub(used).max(MIN_QUESTION_WIDTH);
+    let row = |id: &str, tags: &str, text: &str| {
+        if with_tags {
+            format!("{id}{GAP}{tags}{GAP}{text}")
+        } else {
+            format!("{id}{GAP}{text}")
+        }
+    };
 
     let mut out = String::new();
-    let header = format!(
-        "{}{GAP}{}{GAP}QUESTION",
-        pad("ID", id_width),
-        pad("TAGS", tag_width)
-    );
+    let header = row(&pad("ID", id_width), &pad("TAGS", tag_width), "QUESTION");
     out.push_str(&theme.bold(&header));
     out.push('\n');
     for (question, tags) in questions.iter().zip(&tags) {
         let text = one_line(&question.text);
-        out.push_str(&format!(
-            "{}{GAP}{}{GAP}{}\n",
-            theme.id(&pad(&question.id, id_width)),
-            theme.tag(&pad(tags, tag_width)),
-            console::truncate_str(&text, text_width, "…")
+        out.push_str(&row(
+            &theme.id(&pad(&question.id, id_width)),
+            &theme.tag(&pad(tags, tag_width)),
+            &console::truncate_str(&text, text_width, "…"),
         ));
+        out.push('\n');
     }
-    out.push_str(&theme.dim(&format!(
-        "{} question(s). See one with `earn-trust show ID`.",
-        questions.len()
-    )));
+    let count = super::plural(questions.len(), "question");
+    let footer = format!("{count}. See one with `earn-trust show ID`.");
+    out.push_str(&theme.dim(&super::wrap(&footer, width, "")));
     out.push('\n');
     out
 }

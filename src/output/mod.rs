@@ -12,6 +12,7 @@ use std::io::{IsTerminal, Write};
 
 use console::Style;
 
+pub use crate::english::plural;
 pub use list::{render_list, render_list_json};
 pub use progress::{Journal, JournalEntry, render_comparisons, render_history, render_stats};
 pub use report::{minutes, render_report, score_line};
@@ -161,15 +162,6 @@ pub fn wrap(text: &str, width: usize, indent: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
-}
-
-/// `count` and the noun, plural unless the count is one: "1 word", "3 words".
-pub fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
 }
 
 /// Serialises a value as pretty JSON with a final newline.

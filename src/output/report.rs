@@ -1,6 +1,7 @@
 //! A scored answer as text: the score line first, then what was found, then next steps.
 
 use super::{Theme, prose_width, wrap};
+use crate::english::plural;
 use crate::scoring::policy::{self, length};
 use crate::scoring::{Grade, Part, Report};
 
@@ -91,16 +92,16 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
     out.push('\n');
     let (low, high) = length::AIM_SECONDS;
     out.push_str(&format!(
-        "  Length: {} words, about {} spoken (aim for {} to {})\n",
-        s.word_count,
+        "  Length: {}, about {} spoken (aim for {} to {})\n",
+        plural(s.word_count, "word"),
         minutes(s.spoken_seconds),
         minutes(low),
         minutes(high)
     ));
     out.push_str(&format!(
         "  Ownership: \"I\" {}, \"we\" {}\n",
-        times(s.i_count),
-        times(s.we_count)
+        plural(s.i_count, "time"),
+        plural(s.we_count, "time")
     ));
     out.push_str(&format!(
         "  Action and Result: {:.0}% of the words (aim for about {:.0}%)\n",
@@ -227,15 +228,6 @@ fn mark(hit: bool, theme: Theme) -> String {
         theme.good("✓")
     } else {
         theme.bad("✗")
-    }
-}
-
-/// "1 time", "3 times".
-fn times(count: usize) -> String {
-    if count == 1 {
-        "1 time".to_string()
-    } else {
-        format!("{count} times")
     }
 }
 

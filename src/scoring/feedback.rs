@@ -3,6 +3,7 @@
 use super::policy::{self, length};
 use super::{Grade, RedFlagKind, Report, gaming};
 use crate::bank::Question;
+use crate::english::plural;
 
 /// How many next steps a report gives.
 const MAX_STEPS: usize = 4;
@@ -96,16 +97,17 @@ pub fn next_steps(
         };
         let (low, high) = length::AIM_WORDS;
         steps.push(format!(
-            "At {} words (about {} seconds spoken) this is {how}. Aim for {}: about {low} to {high} words.",
-            s.word_count,
-            s.spoken_seconds,
+            "At {} (about {} spoken) this is {how}. Aim for {}: about {low} to {high} words.",
+            plural(s.word_count, "word"),
+            plural(s.spoken_seconds, "second"),
             aim_minutes()
         ));
     }
     if s.we_count > s.i_count && s.we_count >= 3 {
         steps.push(format!(
-            "You said \"we\" {} times and \"I\" {} times. Say what you did: \"I asked\", \"I told\", \"I changed\".",
-            s.we_count, s.i_count
+            "You said \"we\" {} and \"I\" {}. Say what you did: \"I asked\", \"I told\", \"I changed\".",
+            plural(s.we_count, "time"),
+            plural(s.i_count, "time")
         ));
     }
     if question.is_about_failure() && !s.lesson.found {

@@ -29,18 +29,53 @@ fn list_prints_every_question_of_the_embedded_bank() {
 #[test]
 fn list_text_is_a_table_fitted_to_the_width() {
     let env = TestEnv::new();
-    let text = stdout_of(
+    let narrow = stdout_of(
         env.cmd()
             .args(["list", "--bank"])
             .arg(fixture("banks/valid.yaml"))
             .env("COLUMNS", "60"),
     );
-    insta::assert_snapshot!(text, @r"
-    ID               TAGS             QUESTION
-    first-question   testing,failure  Tell me about a time you …
-    second-question  candour          Tell me about a time you …
-    2 question(s). See one with `earn-trust show ID`.
+    insta::assert_snapshot!(narrow, @r"
+    ID               QUESTION
+    first-question   Tell me about a time you tested something.
+    second-question  Tell me about a time you told someone a ha…
+    2 questions. See one with `earn-trust show ID`.
     ");
+    let wide = stdout_of(
+        env.cmd()
+            .args(["list", "--bank"])
+            .arg(fixture("banks/valid.yaml"))
+            .env("COLUMNS", "120"),
+    );
+    insta::assert_snapshot!(wide, @r"
+    ID               TAGS             QUESTION
+    first-question   testing,failure  Tell me about a time you tested something.
+    second-question  candour          Tell me about a time you told someone a hard truth.
+    2 questions. See one with `earn-trust show ID`.
+    ");
+}
+
+#[test]
+fn list_rows_never_outgrow_the_terminal_and_show_more_when_wide() {
+    let env = TestEnv::new();
+    let longest = |columns: &str| {
+        let text = stdout_of(env.cmd().arg("list").env("COLUMNS", columns));
+        let widest = text.lines().map(|l| l.chars().count()).max().unwrap();
+        let shown: usize = text.lines().map(|l| l.chars().count()).sum();
+        (text, widest, shown)
+    };
+    for columns in [60, 80, 99, 100, 140, 200] {
+        let (text, widest, _) = longest(&columns.to_string());
+        assert!(widest <= columns, "at {columns} columns:\n{text}");
+        assert_eq!(
+            text.lines().next().unwrap().contains("TAGS"),
+            columns >= 100
+        );
+    }
+    assert!(
+        longest("200").2 > longest("140").2,
+        "a wider terminal shows more"
+    );
 }
 
 #[test]

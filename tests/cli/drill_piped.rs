@@ -89,7 +89,7 @@ fn end_of_input_ends_the_session() {
         .write_stdin(ANSWER)
         .assert()
         .success()
-        .stderr(predicate::str::contains("2 question(s) left unanswered"))
+        .stderr(predicate::str::contains("2 questions left unanswered"))
         .get_output()
         .stdout
         .clone();
@@ -105,7 +105,7 @@ fn a_large_count_is_clamped_with_a_note() {
         .write_stdin(ANSWER)
         .assert()
         .success()
-        .stderr(predicate::str::contains("only 2 question(s) available"));
+        .stderr(predicate::str::contains("only 2 questions available"));
 }
 
 #[test]

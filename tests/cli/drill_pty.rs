@@ -356,13 +356,13 @@ fn ctrl_c_in_guided_mode_keeps_every_part_and_the_line_being_typed() {
 fn a_terminal_gets_colour_unless_no_color_is_set() {
     let home = tempfile::tempdir().unwrap();
     let mut coloured = Pty::spawn(home.path(), &["list"]);
-    coloured.wait_for("question(s)");
+    coloured.wait_for("26 questions.");
     assert!(String::from_utf8_lossy(&coloured.raw).contains("\u{1b}["));
     assert_eq!(coloured.exit_code(), 0);
     let mut plain = Pty::spawn_with(home.path(), &["list"], |command| {
         command.env("NO_COLOR", "1");
     });
-    plain.wait_for("question(s)");
+    plain.wait_for("26 questions.");
     assert!(!String::from_utf8_lossy(&plain.raw).contains("\u{1b}["));
     assert_eq!(plain.exit_code(), 0);
 }

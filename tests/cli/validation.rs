@@ -1,5 +1,6 @@
 //! Every validation rule broken by a fixture: exit 2, and the message names the file,
-//! the line and the question at fault.
+//! the question at fault and the line of the field that is wrong (the question's `id:`
+//! line for what concerns the whole question).
 
 use crate::common::{TestEnv, fixture};
 use predicates::prelude::*;
@@ -43,7 +44,7 @@ fn validate_reports_duplicate_question_ids() {
 fn validate_reports_duplicate_rubric_ids() {
     assert_rejected(
         "duplicate-rubric-id.yaml",
-        &[":13:", "duplicate rubric id `tested-early`"],
+        &[":21:", "duplicate rubric id `tested-early`"],
     );
 }
 
@@ -51,7 +52,7 @@ fn validate_reports_duplicate_rubric_ids() {
 fn validate_reports_empty_text() {
     assert_rejected(
         "empty-text.yaml",
-        &[":36:", "`second-question`", "empty question text"],
+        &[":37:", "`second-question`", "empty question text"],
     );
 }
 
@@ -59,7 +60,7 @@ fn validate_reports_empty_text() {
 fn validate_reports_weights_not_above_zero() {
     assert_rejected(
         "zero-weight.yaml",
-        &[":36:", "`second-question`", "weight 0"],
+        &[":42:", "`second-question`", "weight 0"],
     );
 }
 
@@ -96,7 +97,7 @@ fn validate_reports_an_unsupported_version() {
 fn validate_reports_an_unknown_level() {
     assert_rejected(
         "unknown-level.yaml",
-        &[":13:", "`first-question`", "unknown level `mediocre`"],
+        &[":30:", "`first-question`", "unknown level `mediocre`"],
     );
 }
 
@@ -107,7 +108,7 @@ fn validate_reports_every_problem_at_once() {
         &["2 problems", "`Bad Id`", "weight -1"],
     );
     assert!(
-        stderr.contains(":13:") && stderr.contains(":36:"),
+        stderr.contains(":19:") && stderr.contains(":36:"),
         "{stderr}"
     );
 }

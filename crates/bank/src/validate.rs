@@ -3,7 +3,7 @@
 //! Content quality (how many questions, answer length) is not a rule here: a user's own
 //! bank may be small. The embedded bank's quality is tested separately.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use crate::{Bank, Level, SUPPORTED_VERSION};
 
@@ -99,20 +99,35 @@ fn check_bank(bank: &Bank, lines: &KeyLines) -> Vec<Problem> {
         }));
     }
 
-    let mut seen = HashSet::new();
     let mut cursor = 0;
-    for question in &bank.questions {
-        let line = lines.find_value(&question.id, cursor);
-        if let Some(found) = line {
-            cursor = found;
-        }
+    let question_lines: Vec<Option<usize>> = bank
+        .questions
+        .iter()
+        .map(|question| {
+            let line = lines.find_value(&question.id, cursor);
+            if let Some(found) = line {
+                cursor = found;
+            }
+            line
+        })
+        .collect();
+    let mut seen = HashSet::new();
+    for (index, question) in bank.questions.iter().enumerate() {
+        let line = question_lines[index];
+        // A problem inside the question is looked for between its line and the next's.
+        let end = question_lines[index + 1..]
+            .iter()
+            .flatten()
+            .next()
+            .copied()
+            .unwrap_or(usize::MAX);
         let mut issues = Vec::new();
         if !seen.insert(question.id.as_str()) {
-            issues.push("duplicate question id".to_string());
+            issues.push((Place::Question, "duplicate question id".to_string()));
         }
         check_question(question, &mut issues);
-        problems.extend(issues.into_iter().map(|message| Problem {
-            line,
+        problems.extend(issues.into_iter().map(|(place, message)| Problem {
+            line: line.map(|start| lines.place(place, start, end).unwrap_or(start)),
             question: Some(question.id.clone()),
             message,
         }));
@@ -120,70 +135,144 @@ fn check_bank(bank: &Bank, lines: &KeyLines) -> Vec<Problem> {
     problems
 }
 
-fn check_question(question: &crate::Question, issues: &mut Vec<String>) {
-    check_id(&question.id, "question id", issues);
-    if question.text.trim().is_empty() {
-        issues.push("empty question text".to_string());
-    }
+/// Where in a question a problem lies, so that its line can be found.
+#[derive(Debug, Clone, Copy)]
+enum Place<'q> {
+    /// The question's own `id:` line.
+    Question,
+    /// One of the question's keys (`text`, `premise`, `tags`, `follow_ups`).
+    Key(&'static str),
+    /// A key of one entry of a list (`rubric`, `red_flags`), found by the entry's id (the
+    /// `nth` entry with that id, from 0, for duplicates); the id's own line when `key` is
+    /// `None`.
+    Entry {
+        list: &'static str,
+        id: &'q str,
+        nth: usize,
+        key: Option<&'static str>,
+    },
+    /// A key of the `index`th sample answer (from 0), counted by their `level:` lines.
+    Sample { index: usize, key: &'static str },
+}
+
+fn check_question<'q>(question: &'q crate::Question, issues: &mut Vec<(Place<'q>, String)>) {
+    let mut at = |place: Place<'q>, found: Vec<String>| {
+        issues.extend(found.into_iter().map(|message| (place, message)));
+    };
+    let mut found = Vec::new();
+    check_id(&question.id, "question id", &mut found);
     if question.rubric.is_empty() {
-        issues.push("no rubric point".to_string());
+        found.push("no rubric point".to_string());
     }
     if question.sample_answers.is_empty() {
-        issues.push("no sample answer".to_string());
+        found.push("no sample answer".to_string());
     }
-    let mut rubric_ids = HashSet::new();
-    for point in &question.rubric {
-        let name = format!("rubric point `{}`", point.id);
-        check_id(&point.id, "rubric id", issues);
-        if !rubric_ids.insert(point.id.as_str()) {
-            issues.push(format!("duplicate rubric id `{}`", point.id));
-        }
-        if point.point.trim().is_empty() {
-            issues.push(format!("{name} has empty text"));
-        }
-        check_weight(point.weight, &name, issues);
-        check_cues(&point.cues, &name, issues);
-    }
+    at(Place::Question, found);
     for (index, sample) in question.sample_answers.iter().enumerate() {
         let name = format!("sample answer {}", index + 1);
+        let sample_key = |key| Place::Sample { index, key };
         if let Level::Unknown(word) = &sample.level {
-            issues.push(format!(
-                "{name} has unknown level `{word}`; use strong, adequate or weak"
-            ));
+            at(
+                sample_key("level"),
+                vec![format!(
+                    "{name} has unknown level `{word}`; use strong, adequate or weak"
+                )],
+            );
         }
         if sample.text.trim().is_empty() {
-            issues.push(format!("{name} has empty text"));
+            at(sample_key("text"), vec![format!("{name} has empty text")]);
         }
         if sample.commentary.trim().is_empty() {
-            issues.push(format!("{name} has an empty commentary"));
+            at(
+                sample_key("commentary"),
+                vec![format!("{name} has an empty commentary")],
+            );
         }
+    }
+    if question.text.trim().is_empty() {
+        at(Place::Key("text"), vec!["empty question text".to_string()]);
+    }
+    let mut rubric_ids: HashMap<&str, usize> = HashMap::new();
+    for point in &question.rubric {
+        let name = format!("rubric point `{}`", point.id);
+        let seen = rubric_ids.entry(&point.id).or_default();
+        let nth = *seen;
+        *seen += 1;
+        let entry = |key| Place::Entry {
+            list: "rubric",
+            id: &point.id,
+            nth,
+            key,
+        };
+        let mut found = Vec::new();
+        check_id(&point.id, "rubric id", &mut found);
+        if nth > 0 {
+            found.push(format!("duplicate rubric id `{}`", point.id));
+        }
+        at(entry(None), found);
+        if point.point.trim().is_empty() {
+            at(entry(Some("point")), vec![format!("{name} has empty text")]);
+        }
+        let mut found = Vec::new();
+        check_weight(point.weight, &name, &mut found);
+        at(entry(Some("weight")), found);
+        let mut found = Vec::new();
+        check_cues(&point.cues, &name, &mut found);
+        at(entry(Some("cues")), found);
     }
     if let Some(premise) = &question.premise {
+        let mut found = Vec::new();
         if premise.text.trim().is_empty() {
-            issues.push("the premise has empty text".to_string());
+            found.push("the premise has empty text".to_string());
         }
-        check_cues(&premise.cues, "the premise", issues);
+        check_cues(&premise.cues, "the premise", &mut found);
+        at(Place::Key("premise"), found);
     }
-    let mut flag_ids = HashSet::new();
+    let mut flag_ids: HashMap<&str, usize> = HashMap::new();
     for flag in &question.red_flags {
         let name = format!("red flag `{}`", flag.id);
-        check_id(&flag.id, "red flag id", issues);
-        if !flag_ids.insert(flag.id.as_str()) {
-            issues.push(format!("duplicate red flag id `{}`", flag.id));
+        let seen = flag_ids.entry(&flag.id).or_default();
+        let nth = *seen;
+        *seen += 1;
+        let entry = |key| Place::Entry {
+            list: "red_flags",
+            id: &flag.id,
+            nth,
+            key,
+        };
+        let mut found = Vec::new();
+        check_id(&flag.id, "red flag id", &mut found);
+        if nth > 0 {
+            found.push(format!("duplicate red flag id `{}`", flag.id));
         }
+        at(entry(None), found);
         if flag.flag.trim().is_empty() {
-            issues.push(format!("{name} has empty `flag` text"));
+            at(
+                entry(Some("flag")),
+                vec![format!("{name} has empty `flag` text")],
+            );
         }
         if flag.ask.as_ref().is_some_and(|a| a.trim().is_empty()) {
-            issues.push(format!("{name} has an empty `ask`"));
+            at(
+                entry(Some("ask")),
+                vec![format!("{name} has an empty `ask`")],
+            );
         }
-        check_cues(&flag.cues, &name, issues);
+        let mut found = Vec::new();
+        check_cues(&flag.cues, &name, &mut found);
+        at(entry(Some("cues")), found);
     }
     if question.follow_ups.iter().any(|f| f.trim().is_empty()) {
-        issues.push("a follow-up is empty".to_string());
+        at(
+            Place::Key("follow_ups"),
+            vec!["a follow-up is empty".to_string()],
+        );
     }
     if question.tags.iter().any(|t| !is_kebab_case(t)) {
-        issues.push("tags must be kebab-case words".to_string());
+        at(
+            Place::Key("tags"),
+            vec!["tags must be kebab-case words".to_string()],
+        );
     }
 }
 
@@ -256,6 +345,55 @@ impl KeyLines {
         self.entries
             .iter()
             .find(|(_, k, _)| k == key)
+            .map(|(line, _, _)| *line)
+    }
+
+    /// The line of `place` in the question whose `id:` is on line `start`, looking no
+    /// further than line `end` (the next question's).
+    fn place(&self, place: Place, start: usize, end: usize) -> Option<usize> {
+        match place {
+            Place::Question => Some(start),
+            Place::Key(key) => self.next(start, end, |k, _| k == key),
+            Place::Sample { index, key } => {
+                let mut level = self.next(start, end, |k, _| k == "sample_answers")?;
+                for _ in 0..=index {
+                    level = self.next(level, end, |k, _| k == "level")?;
+                }
+                if key == "level" {
+                    return Some(level);
+                }
+                let next_level = self.next(level, end, |k, _| k == "level").unwrap_or(end);
+                self.next(level, next_level, |k, _| k == key)
+            }
+            Place::Entry { list, id, nth, key } => {
+                let mut entry = self.next(start, end, |k, _| k == list)?;
+                for _ in 0..=nth {
+                    entry = self.next(entry, end, |k, v| k == "id" && v == id)?;
+                }
+                match key {
+                    None => Some(entry),
+                    // The entry's own key comes before the next entry's id.
+                    Some(key) => {
+                        let next_id = self.next(entry, end, |k, _| k == "id").unwrap_or(end);
+                        self.next(entry, next_id, |k, _| k == key)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The first line after `after` and before `before` whose key and value pass `wanted`.
+    fn next(
+        &self,
+        after: usize,
+        before: usize,
+        wanted: impl Fn(&str, &str) -> bool,
+    ) -> Option<usize> {
+        let start = self.entries.partition_point(|(line, _, _)| *line <= after);
+        self.entries[start..]
+            .iter()
+            .take_while(|(line, _, _)| *line < before)
+            .find(|(_, k, v)| wanted(k, v))
             .map(|(line, _, _)| *line)
     }
 
