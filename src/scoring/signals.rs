@@ -35,8 +35,20 @@ pub fn metrics(analysis: &Analysis) -> Vec<Metric> {
         let raw: Vec<&str> = sentence.text.split_whitespace().collect();
         for (i, word) in raw.iter().enumerate() {
             let clean = word.trim_matches(|c: char| ",.;:!?()\"'".contains(c));
-            // A figure is short: "40%", "$1.2m", "2021-22"; a long run of symbols is not one.
+            // A figure is short: "40%", "$1.2m"; a long run of symbols is not one.
             if clean.chars().count() > 16 {
+                continue;
+            }
+            // A date or a time of day says when, not how much.
+            let of_month = raw.get(i + 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
+                && raw.get(i + 2).is_some_and(|w| is_month(w));
+            let beside_month = of_month
+                || [i.checked_sub(1), Some(i + 1)]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|j| raw.get(j))
+                    .any(|w| is_month(w));
+            if is_date_or_time(clean) || (beside_month && is_day_of_month(clean)) {
                 continue;
             }
             let unit = || {
@@ -48,7 +60,7 @@ pub fn metrics(analysis: &Analysis) -> Vec<Metric> {
                     .filter(|n| UNITS.contains(&n.as_str()))
             };
             let is_figure = if clean.bytes().any(|b| b.is_ascii_digit()) {
-                !is_bare_year(clean)
+                true
             } else {
                 let known = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(clean));
                 (known(NUMBER_WORDS) && unit().is_some()) || known(CHANGE_WORDS)
@@ -95,6 +107,77 @@ pub fn metrics(analysis: &Analysis) -> Vec<Metric> {
 
 fn lower_word(word: &str) -> String {
     word.to_lowercase()
+}
+
+/// "2024-05-01", "2021-22", "3/14", "3/14/2024", "9:30", "9am", "Q3": when, not how much.
+fn is_date_or_time(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let digits = |part: &str, min: usize, max: usize| {
+        (min..=max).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+    };
+    let parts = |separator: char| lower.split(separator).collect::<Vec<_>>();
+    let iso = match parts('-').as_slice() {
+        [year, month, day] => digits(year, 4, 4) && digits(month, 1, 2) && digits(day, 1, 2),
+        [year, next] => digits(year, 4, 4) && digits(next, 2, 2),
+        _ => false,
+    };
+    let slashed = match parts('/').as_slice() {
+        [a, b] => digits(a, 1, 2) && digits(b, 1, 2),
+        [a, b, year] => {
+            digits(a, 1, 2) && digits(b, 1, 2) && (digits(year, 2, 2) || digits(year, 4, 4))
+        }
+        _ => false,
+    };
+    let clock = match lower
+        .trim_end_matches("am")
+        .trim_end_matches("pm")
+        .split_once(':')
+    {
+        Some((hour, minute)) => digits(hour, 1, 2) && digits(minute, 2, 2),
+        None => false,
+    };
+    let hour = ["am", "pm", "a.m", "p.m"]
+        .iter()
+        .any(|suffix| lower.strip_suffix(suffix).is_some_and(|h| digits(h, 1, 2)));
+    let quarter = lower
+        .strip_prefix('q')
+        .is_some_and(|q| matches!(q, "1" | "2" | "3" | "4"));
+    iso || slashed || clock || hour || quarter || is_bare_year(word)
+}
+
+/// "3", "14th": a day of the month, when it stands next to a month's name.
+fn is_day_of_month(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let number = ["st", "nd", "rd", "th"]
+        .iter()
+        .find_map(|suffix| lower.strip_suffix(suffix))
+        .unwrap_or(&lower);
+    (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A month's name, in full or shortened ("Sept.", "Mar").
+fn is_month(word: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let lower = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    lower.len() >= 3
+        && MONTHS
+            .iter()
+            .any(|month| *month == lower || (lower.len() <= 4 && month.starts_with(&lower)))
 }
 
 /// `2021` or `1998` on its own is a date, not a measure.
@@ -208,4 +291,34 @@ pub fn concrete_detail_count(analysis: &Analysis) -> usize {
         }
     }
     details.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(text: &str) -> Vec<String> {
+        metrics(&Analysis::new(text))
+            .into_iter()
+            .map(|m| m.text)
+            .collect()
+    }
+
+    #[test]
+    fn dates_and_times_of_day_are_not_figures() {
+        let dated = "On 2024-05-01 I called her. By 3/14 and again on 3/14/2024 at 9:30 \
+                     and 10am I had asked. On May 3 and on the 14th of March, in Q3 of \
+                     2021-22, I told him.";
+        assert_eq!(figures(dated), Vec::<String>::new());
+    }
+
+    #[test]
+    fn measures_are_still_figures_next_to_dates() {
+        let measured = "On 3 May I cut the backlog by 40% and saved $12,000 in 3 weeks.";
+        let found = figures(measured);
+        assert!(found.iter().any(|f| f == "40%"), "{found:?}");
+        assert!(found.iter().any(|f| f == "$12,000"), "{found:?}");
+        assert!(found.iter().any(|f| f == "3 weeks"), "{found:?}");
+        assert!(!found.iter().any(|f| f == "3"), "{found:?}");
+    }
 }
