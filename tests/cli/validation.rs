@@ -178,3 +178,35 @@ fn a_missing_bank_file_exits_2_naming_it() {
         .code(2)
         .stderr(predicate::str::contains("/no/such/file.yaml"));
 }
+
+#[test]
+fn samples_the_scorer_reads_against_their_level_are_warned_about_not_refused() {
+    let env = TestEnv::new();
+    // The fixture's strong samples are one-line sketches, far under a strong score.
+    let out = env
+        .cmd()
+        .arg("validate")
+        .arg(fixture("banks/valid.yaml"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("ok: "))
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("warning: ")
+            && stderr.contains("valid.yaml")
+            && stderr.contains("question `first-question`: sample answer 1 (strong")
+            && stderr.contains("under 70"),
+        "{stderr}"
+    );
+    // The project's own banks score their samples as labelled.
+    for bank in [None, Some("content/customer-obsession.yaml")] {
+        let mut cmd = env.cmd();
+        cmd.arg("validate");
+        if let Some(bank) = bank {
+            cmd.arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(bank));
+        }
+        cmd.assert().success().stderr("");
+    }
+}
