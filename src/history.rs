@@ -161,13 +161,69 @@ fn write_error(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
 /// `reset`) between opening and locking, the record goes to the file now at the path; if
 /// the write fails, the file is cut back to where it was.
 pub fn append(path: &Path, record: &Record) -> Result<()> {
+    append_with(path, |_| Ok(record.clone())).map(|_| ())
+}
+
+/// Appends the record of a `score --save`: a first try, unless the file already holds a
+/// first try at the same question of the same bank on the same day (UTC), when it is a
+/// retry. Decided under the lock that guards the write, so two saves at once cannot both
+/// be first. Returns the kind it was saved as.
+pub fn append_scored(path: &Path, record: &Record) -> Result<AttemptKind> {
+    let saved = append_with(path, |file| {
+        let mut record = record.clone();
+        if record.kind == AttemptKind::First && has_first_try_on_day(file, &record)? {
+            record.kind = AttemptKind::Retry;
+        }
+        Ok(record)
+    })?;
+    Ok(saved.kind)
+}
+
+/// Whether the history open in `file` holds a first try at `record`'s question and bank
+/// on `record`'s day. Damaged lines are passed over: they are reported by every reader.
+fn has_first_try_on_day(file: &mut File, record: &Record) -> std::io::Result<bool> {
+    #[derive(Deserialize)]
+    struct Brief<'a> {
+        #[serde(borrow)]
+        at: std::borrow::Cow<'a, str>,
+        #[serde(borrow)]
+        bank: std::borrow::Cow<'a, str>,
+        #[serde(borrow)]
+        question: std::borrow::Cow<'a, str>,
+        kind: AttemptKind,
+    }
+    let day = record.at.get(..10).unwrap_or_default();
+    let mut same = BankMatch::new(&record.bank);
+    file.seek(SeekFrom::Start(0))?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, &*file);
+    let mut line = Vec::new();
+    let mut found = false;
+    loop {
+        line.clear();
+        if std::io::BufRead::read_until(&mut reader, b'\n', &mut line)? == 0 {
+            break;
+        }
+        if let Ok(brief) = serde_json::from_slice::<Brief>(&line) {
+            found |= brief.kind == AttemptKind::First
+                && brief.question == record.question
+                && brief.at.get(..10) == Some(day)
+                && same.is(&brief.bank);
+        }
+    }
+    Ok(found)
+}
+
+/// Appends the record `prepare` makes, under an exclusive lock, from the file it is about
+/// to be written to; returns the record written.
+fn append_with(
+    path: &Path,
+    prepare: impl Fn(&mut File) -> std::io::Result<Record>,
+) -> Result<Record> {
     let fail = write_error(path);
     crate::store::require_regular_file(path)?;
     if let Some(dir) = path.parent() {
         crate::store::create_private_dir(dir).map_err(&fail)?;
     }
-    let mut line = serde_json::to_string(record).expect("plain data always serialises");
-    line.push('\n');
     for _ in 0..3 {
         let mut file = open_for_append(path).map_err(&fail)?;
         file.lock().map_err(&fail)?;
@@ -176,7 +232,11 @@ pub fn append(path: &Path, record: &Record) -> Result<()> {
             let _ = file.unlock();
             continue;
         }
-        let result = write_record(&mut file, &line);
+        let result = prepare(&mut file).and_then(|record| {
+            let mut line = serde_json::to_string(&record).expect("plain data always serialises");
+            line.push('\n');
+            write_record(&mut file, &line).map(|()| record)
+        });
         let _ = file.unlock();
         return result.map_err(&fail);
     }

@@ -53,7 +53,11 @@ pub fn run(context: &Context, args: &ScoreArgs) -> Result<()> {
             SystemTime::now(),
             !args.no_answer_text,
         );
-        history::append(&data.history(), &record)?;
+        if history::append_scored(&data.history(), &record)? == AttemptKind::Retry {
+            crate::output::stderr_line(
+                "note: saved as a retry: this question already has a first try today",
+            );
+        }
     }
     Ok(())
 }

@@ -139,8 +139,61 @@ fn concurrent_writers_lose_no_record() {
     }
     let lines = history_lines(&env);
     assert_eq!(lines.len(), 8);
-    for line in lines {
-        serde_json::from_str::<serde_json::Value>(&line).expect("every line is a whole record");
+    let records: Vec<serde_json::Value> = lines
+        .iter()
+        .map(|line| serde_json::from_str(line).expect("every line is a whole record"))
+        .collect();
+    // One first try a question a day, however many saves race for it.
+    let days: std::collections::BTreeSet<&str> = records
+        .iter()
+        .map(|r| &r["at"].as_str().unwrap()[..10])
+        .collect();
+    let firsts = records.iter().filter(|r| r["kind"] == "first").count();
+    assert_eq!(firsts, days.len(), "{lines:#?}");
+}
+
+#[test]
+fn score_save_is_a_first_try_once_a_day_per_question_and_bank() {
+    let env = TestEnv::new();
+    save(&env, "harsh-truth", &[]);
+    env.cmd()
+        .args(["score", "--question", "harsh-truth", "--save"])
+        .write_stdin(ANSWER)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("saved as a retry"));
+    save(&env, "missed-commitment", &[]);
+    let user_bank = fixture("banks/valid.yaml");
+    save(
+        &env,
+        "first-question",
+        &["--bank", user_bank.to_str().unwrap()],
+    );
+    let kinds: Vec<(String, String)> = history_lines(&env)
+        .iter()
+        .map(|line| {
+            let record: serde_json::Value = serde_json::from_str(line).unwrap();
+            (
+                record["question"].as_str().unwrap().to_string(),
+                record["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let days: std::collections::BTreeSet<String> = history_lines(&env)
+        .iter()
+        .map(|line| line.split("\"at\":\"").nth(1).unwrap()[..10].to_string())
+        .collect();
+    if days.len() == 1 {
+        assert_eq!(
+            kinds,
+            [
+                ("harsh-truth", "first"),
+                ("harsh-truth", "retry"),
+                ("missed-commitment", "first"),
+                ("first-question", "first"),
+            ]
+            .map(|(q, k)| (q.to_string(), k.to_string()))
+        );
     }
 }
 
@@ -206,8 +259,13 @@ fn stats_show_attempts_readiness_and_never_practised() {
     let stats = json_of(env.cmd().args(["stats", "--format", "json"]));
     let questions = stats["questions"].as_array().unwrap();
     assert_eq!(questions.len(), 1);
-    assert_eq!(questions[0]["attempts"], 2);
-    assert_eq!(questions[0]["trend"], 0);
+    assert_eq!(questions[0]["all_attempts"], 2);
+    // Saved the same day, the second is a retry: one first try, no trend yet.
+    let days: std::collections::BTreeSet<String> = history_lines(&env)
+        .iter()
+        .map(|line| line.split("\"at\":\"").nth(1).unwrap()[..10].to_string())
+        .collect();
+    assert_eq!(questions[0]["attempts"], days.len());
     let bank_size = json_of(env.cmd().args(["list", "--format", "json"]))
         .as_array()
         .unwrap()
