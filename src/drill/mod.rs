@@ -170,11 +170,15 @@ pub fn render_question(
     width: usize,
 ) -> String {
     let tags = question.tags.join(", ");
+    let counter = format!("Question {} of {total} ·", index + 1);
+    // The tags share the heading's line while it fits, else take a line of their own.
+    let one_line = counter.chars().count() + question.id.chars().count() + tags.chars().count() + 3;
+    let between = if one_line <= width { "  " } else { "\n" };
     format!(
-        "\n{} {}  {}\n{}\n",
-        theme.dim(&format!("Question {} of {total} ·", index + 1)),
+        "\n{} {}{between}{}\n{}\n",
+        theme.dim(&counter),
         theme.id(&question.id),
-        theme.tag(&tags),
+        theme.tag(&output::wrap(&tags, width, "")),
         theme.bold(&output::wrap(
             &question.text,
             output::prose_width(width),

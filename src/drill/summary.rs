@@ -106,7 +106,8 @@ pub fn render_summary(attempts: &[(String, Attempt)], theme: Theme, width: usize
         let first = &tries[0].report;
         let last = &tries[tries.len() - 1].report;
         let best = tries.iter().map(|a| a.report.score).max().unwrap_or(0);
-        let seconds: u64 = tries.iter().filter_map(|a| a.seconds).sum();
+        // Every typed or edited answer was timed, however short: show it whenever known.
+        let timed: Vec<u64> = tries.iter().filter_map(|a| a.seconds).collect();
         let mut line = format!(
             "  {}  first {:>3} ({})",
             theme.id(&format!("{question:<id_width$}")),
@@ -116,15 +117,16 @@ pub fn render_summary(attempts: &[(String, Attempt)], theme: Theme, width: usize
         if tries.len() > 1 {
             line.push_str(&format!(", best {best:>3}, {} tries", tries.len()));
         }
-        if seconds > 0 {
+        if !timed.is_empty() {
+            let seconds: u64 = timed.iter().sum();
             line.push_str(&format!(", {}", minutes(seconds as usize)));
         }
         out.push_str(&line);
         out.push('\n');
         finals.push(last);
     }
-    let total: u64 = attempts.iter().filter_map(|(_, a)| a.seconds).sum();
-    if total > 0 {
+    if attempts.iter().any(|(_, a)| a.seconds.is_some()) {
+        let total: u64 = attempts.iter().filter_map(|(_, a)| a.seconds).sum();
         out.push_str(&format!("  Time answering: {}\n", minutes(total as usize)));
     }
     let weakest = weakest_points(&finals);

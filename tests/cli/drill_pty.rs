@@ -109,7 +109,7 @@ impl Pty {
     }
 
     /// Waits for the process to end and returns its exit code.
-    fn exit_code(mut self) -> i32 {
+    fn exit_code(&mut self) -> i32 {
         let deadline = Instant::now() + WAIT;
         loop {
             self.pump();
@@ -271,6 +271,7 @@ fn editor_mode_scores_the_edited_template_without_its_hints() {
     pty.wait_for("Quit");
     pty.keys(b"q");
     pty.wait_for("Session summary");
+    pty.wait_for("Time answering:"); // the time in the editor counts
     assert_eq!(pty.exit_code(), 0);
 }
 
@@ -495,4 +496,198 @@ fn a_resumed_guided_draft_carries_on_at_the_part_it_stopped_in() {
     let draft = std::fs::read_to_string(home.path().join("drafts/missed-commitment.txt")).unwrap();
     assert!(draft.contains("Situation: Last spring"), "{draft}");
     assert!(draft.contains("Task: I owned the endpoint."), "{draft}");
+}
+
+/// The answer the history holds for the last record.
+fn last_saved_answer(home: &std::path::Path) -> String {
+    let history = std::fs::read_to_string(home.join("history.jsonl")).unwrap();
+    let last: serde_json::Value = serde_json::from_str(history.lines().last().unwrap()).unwrap();
+    last["answer"].as_str().unwrap().to_string()
+}
+
+const HOME: &[u8] = b"\x1b[H";
+const END: &[u8] = b"\x1b[F";
+const LEFT: &[u8] = b"\x1b[D";
+const WORD_LEFT: &[u8] = b"\x1b[1;5D";
+const BACKSPACE: u8 = 0x7f;
+
+#[test]
+fn arrows_and_editing_work_inside_a_line_longer_than_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(
+        home.path(),
+        &["drill", "--question", "harsh-truth", "--mode", "free"],
+    );
+    pty.wait_for("Your answer:");
+    // 120 characters: the 80-column terminal wraps it.
+    let long = "I told our lead engineer that his review comments were hurting the team and that I wanted him to change how he gave them";
+    assert!(long.len() > 80);
+    pty.keys(long.as_bytes());
+    pty.wait_for("how he gave them");
+    pty.keys(HOME);
+    pty.keys(b"In 2023 ");
+    pty.keys(END);
+    // Back over the wrap: "gave them" goes, "wrote them" comes.
+    pty.keys(&[BACKSPACE; 9]);
+    pty.keys(b"wrote them.");
+    // Two words left of the end, then one character left: before "them" and its space.
+    pty.keys(WORD_LEFT);
+    pty.keys(LEFT);
+    pty.keys(b" all");
+    // Enter in the middle of a line splits it, as in any editor: end the answer from its end.
+    pty.keys(END);
+    pty.keys(b"\r\r\r");
+    pty.wait_for("Score: ");
+    pty.wait_for("Quit");
+    pty.keys(b"q");
+    assert_eq!(pty.exit_code(), 0);
+    assert_eq!(
+        last_saved_answer(home.path()),
+        "In 2023 I told our lead engineer that his review comments were hurting the team and that I wanted him to change how he wrote all them."
+    );
+}
+
+#[test]
+fn a_pasted_answer_keeps_its_paragraphs() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(
+        home.path(),
+        &["drill", "--question", "harsh-truth", "--mode", "free"],
+    );
+    pty.wait_for("Your answer:");
+    // Bracketed paste, as terminals send it: paragraphs and all, with carriage returns.
+    pty.keys(b"\x1b[200~I told our lead engineer his comments hurt the team.\r\rHe changed them within a week.\r\rI learned to say it early.\x1b[201~");
+    pty.wait_for("say it early.");
+    pty.keys(b"\r\r\r");
+    pty.wait_for("Score: ");
+    pty.wait_for("Quit");
+    pty.keys(b"q");
+    assert_eq!(pty.exit_code(), 0);
+    assert_eq!(
+        last_saved_answer(home.path()),
+        "I told our lead engineer his comments hurt the team.\n\nHe changed them within a week.\n\nI learned to say it early."
+    );
+}
+
+#[test]
+fn try_again_can_delete_the_flagged_sentence_and_the_rescore_drops_the_flag() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = Pty::spawn(
+        home.path(),
+        &["drill", "--question", "missed-commitment", "--mode", "free"],
+    );
+    pty.wait_for("Your answer:");
+    let story = "Last spring I led the billing migration at a clinic network and I promised our finance lead the reconciliation report by March 3. I underestimated the data cleanup, so I told her on Monday that I would miss the date, apologised, and gave her a partial report that covered 80% of accounts. I delivered the full report four days late. I learned to size the cleanup before I commit to a date.";
+    let flagged = "I blamed the data team for the delay in front of the VP.";
+    pty.keys(story.as_bytes());
+    pty.keys(b"\r");
+    pty.keys(flagged.as_bytes());
+    pty.wait_for("in front of the VP.");
+    pty.keys(b"\r\r\r");
+    pty.wait_for("red flag blame");
+    pty.wait_for("Quit");
+    pty.keys(b"\r"); // Try again
+    pty.wait_for("Your answer:");
+    pty.wait_for("in front of the VP."); // back, editable, the cursor at its end
+    pty.keys(&vec![BACKSPACE; flagged.len() + 1]);
+    pty.keys(b"\r\r\r");
+    pty.wait_for("on your last answer");
+    let rescored = pty.text();
+    let rescored = &rescored[rescored.rfind("Score: ").unwrap()..];
+    assert!(!rescored.contains("red flag"), "{rescored}");
+    pty.wait_for("Quit");
+    pty.keys(b"q");
+    assert_eq!(pty.exit_code(), 0);
+    assert_eq!(last_saved_answer(home.path()), story);
+}
+
+#[test]
+fn ctrl_c_inside_the_editor_belongs_to_the_editor() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = tempfile::tempdir().unwrap();
+    let editor = home.path().join("fake-editor.sh");
+    // An editor that, like vim, takes Ctrl-C as a key and carries on.
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\ntrap 'echo editor-took-ctrl-c; printf \"Action: I told my finance lead on Monday that I would miss the date.\\n\" >> \"$1\"; exit 0' INT\necho editor-ready\nwhile :; do sleep 0.1; done\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let args = [
+        "drill",
+        "--question",
+        "missed-commitment",
+        "--mode",
+        "editor",
+    ];
+    let mut pty = Pty::spawn_with(home.path(), &args, |command| {
+        command.env("EDITOR", &editor);
+    });
+    pty.wait_for("editor-ready");
+    pty.keys(&[3]); // Ctrl-C while the editor runs
+    pty.wait_for("editor-took-ctrl-c"); // the editor saves and quits on its own terms
+    pty.wait_for("Score: ");
+    pty.wait_for("Quit");
+    pty.keys(b"q");
+    assert_eq!(pty.exit_code(), 0);
+    assert!(last_saved_answer(home.path()).contains("I would miss the date"));
+    assert!(
+        !home
+            .path()
+            .join("drafts/missed-commitment.edit.md")
+            .exists()
+    );
+}
+
+#[test]
+fn stderr_redirected_at_a_terminal_says_why_it_reads_stdin() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin!("earn-trust");
+    let script = format!(
+        "exec '{}' drill --question harsh-truth --no-save 2>'{}'",
+        bin.display(),
+        home.path().join("log").display()
+    );
+    let mut pty = Pty::spawn_program(home.path(), "sh", &["-c", &script]);
+    pty.wait_for("stderr is redirected");
+    // The terminal is in its ordinary line mode (this pty does not echo).
+    pty.keys(b"I told our lead engineer his review comments were hurting the team.\r");
+    pty.keys(&[4]); // Ctrl-D: end of the answers
+    pty.wait_for("Score: ");
+    assert_eq!(pty.exit_code(), 0);
+}
+
+#[test]
+fn sixty_columns_break_no_word_and_leave_no_lone_bracket() {
+    let home = tempfile::tempdir().unwrap();
+    let bin = assert_cmd::cargo::cargo_bin!("earn-trust");
+    let script = format!(
+        "stty cols 60 rows 40; exec '{}' drill --question missed-commitment --mode free",
+        bin.display()
+    );
+    let mut pty = Pty::spawn_program(home.path(), "sh", &["-c", &script]);
+    pty.wait_for("Your answer:");
+    pty.keys(b"I told my finance lead on Monday that I would miss the date, and I delivered four days late.");
+    pty.wait_for("four days late.");
+    pty.keys(b"\r\r\r");
+    pty.wait_for("Next steps");
+    pty.wait_for("Quit");
+    pty.keys(b"q");
+    pty.wait_for("Session summary");
+    assert_eq!(pty.exit_code(), 0);
+    let screen = console::strip_ansi_codes(&String::from_utf8_lossy(&pty.raw)).into_owned();
+    // What the drill printed (the line being typed is the line editor's, wrapped by the
+    // terminal): every line fits, no line is a lone bracket.
+    let printed = screen
+        .split(['\n', '\r'])
+        .filter(|line| !line.starts_with("> "));
+    for line in printed {
+        assert!(line.chars().count() <= 60, "longer than 60: {line:?}");
+        assert_ne!(line.trim(), ")", "a lone bracket:\n{screen}");
+    }
+    // Words come out whole: the question and the principle read as written.
+    let text = pty.text();
+    let question =
+        "Give an example of a time where you were not able to meet a commitment to a team member.";
+    assert!(text.contains(question), "{text}");
 }
