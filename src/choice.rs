@@ -8,8 +8,8 @@ use rand::seq::SliceRandom;
 
 use crate::Result;
 use crate::bank::{Bank, Question};
+use crate::history::DAY;
 use crate::history::Review;
-use crate::progress::DAY;
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]

@@ -19,6 +19,9 @@ use crate::bank::Bank;
 use crate::scoring::Grade;
 use crate::{Error, Result};
 
+/// Seconds in a day: records are grouped by UTC day.
+pub const DAY: u64 = 86_400;
+
 /// Version of the record format.
 pub const RECORD_SCHEMA: u32 = 1;
 
@@ -374,7 +377,7 @@ pub fn reviews(path: &Path, bank: &Bank, label: &str) -> Result<(Vec<Review>, Ve
         let day = humantime::parse_rfc3339(&brief.at)
             .ok()
             .and_then(|time| time.duration_since(SystemTime::UNIX_EPOCH).ok())
-            .map(|since| since.as_secs() / crate::progress::DAY);
+            .map(|since| since.as_secs() / DAY);
         if let Some(day) = day
             && brief.kind == AttemptKind::First
             && bank.question(&brief.question).is_some()

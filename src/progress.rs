@@ -13,8 +13,7 @@ use crate::history::Record;
 pub const READY_SCORE: u8 = 75;
 /// How recent a ready answer must be.
 pub const READY_DAYS: u64 = 14;
-/// Seconds in a day.
-pub(crate) const DAY: u64 = 86_400;
+use crate::history::DAY;
 
 /// One question's figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]

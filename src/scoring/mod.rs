@@ -139,17 +139,6 @@ impl<'a> Scorer<'a> {
         let analysis = Analysis::new(&clean);
         let found = self.find(&analysis, &clean);
         let mut score = points(&found, self.question);
-        if std::env::var_os("ET_DEBUG").is_some() {
-            crate::output::stderr_line(&format!(
-                "DEBUG points {score:.1} penalties {:.1} cap {:.1} focus {:.2} rubric {:.2} signals {:.2} premise_thin {}",
-                penalties(&found, self.question, self.principle),
-                self.cap(&found),
-                found.focus,
-                found.rubric_coverage,
-                found.signal_coverage,
-                found.premise_thin
-            ));
-        }
         if found.gaming.is_some() {
             // Text written to fool a scorer earns only for what it says once.
             score *= found.novelty;
