@@ -182,19 +182,24 @@ pub fn append_scored(path: &Path, record: &Record) -> Result<AttemptKind> {
     Ok(saved.kind)
 }
 
+/// The fields of a record that choosing questions and telling a first try need; the rest
+/// (the answer above all) are read past without being kept.
+#[derive(Deserialize)]
+struct Brief<'a> {
+    schema: u32,
+    #[serde(borrow)]
+    at: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    bank: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    question: std::borrow::Cow<'a, str>,
+    kind: AttemptKind,
+    score: u8,
+}
+
 /// Whether the history open in `file` holds a first try at `record`'s question and bank
 /// on `record`'s day. Damaged lines are passed over: they are reported by every reader.
 fn has_first_try_on_day(file: &mut File, record: &Record) -> std::io::Result<bool> {
-    #[derive(Deserialize)]
-    struct Brief<'a> {
-        #[serde(borrow)]
-        at: std::borrow::Cow<'a, str>,
-        #[serde(borrow)]
-        bank: std::borrow::Cow<'a, str>,
-        #[serde(borrow)]
-        question: std::borrow::Cow<'a, str>,
-        kind: AttemptKind,
-    }
     let day = record.at.get(..10).unwrap_or_default();
     let mut same = BankMatch::new(&record.bank);
     file.seek(SeekFrom::Start(0))?;
@@ -350,19 +355,6 @@ pub struct Review {
 /// a warning per line that could not be read. Reads only the fields it needs, so a long
 /// history costs little time and memory.
 pub fn reviews(path: &Path, bank: &Bank, label: &str) -> Result<(Vec<Review>, Vec<String>)> {
-    /// The fields of a record that a review needs; the rest are read past.
-    #[derive(Deserialize)]
-    struct Brief<'a> {
-        schema: u32,
-        #[serde(borrow)]
-        at: std::borrow::Cow<'a, str>,
-        #[serde(borrow)]
-        bank: std::borrow::Cow<'a, str>,
-        #[serde(borrow)]
-        question: std::borrow::Cow<'a, str>,
-        kind: AttemptKind,
-        score: u8,
-    }
     let mut same = BankMatch::new(label);
     let mut reviews = Vec::new();
     let warnings = each_line(path, |line| {

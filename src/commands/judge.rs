@@ -8,7 +8,6 @@ use super::Context;
 use crate::bank::Bank;
 use crate::cli::{JudgeArgs, JudgeCommand, JudgeSetupArgs};
 use crate::judge::cache::Cache;
-use crate::judge::client::Request;
 use crate::judge::settings::{
     self, JudgeFlags, config_path, is_loopback, load_config, save_config,
 };
@@ -190,16 +189,7 @@ or run `earn-trust judge setup`"
         .ok_or_else(|| Error::Usage("the bank has no question to check with".into()))?;
     let messages = prompt::messages(&bank.principle, question, CHECK_ANSWER);
     let schema = prompt::schema();
-    let request = Request {
-        url: &settings.url,
-        model: &settings.model,
-        key: settings.key.as_deref(),
-        timeout: settings.timeout,
-        messages: &messages,
-        schema: &schema,
-        temperature: 0.0,
-        seed: 1,
-    };
+    let request = settings.request(&messages, &schema, 0.0, 1);
     let started = Instant::now();
     let result = judge.ask_with_form(&request);
     let seconds = started.elapsed().as_secs_f64();

@@ -84,20 +84,14 @@ impl Judge {
         let schema = prompt::schema();
         let mut samples = Vec::new();
         for sample in 0..u64::from(settings.samples) {
-            let request = Request {
-                url: &settings.url,
-                model: &settings.model,
-                key: settings.key.as_deref(),
-                timeout: settings.timeout,
-                messages: &messages,
-                schema: &schema,
-                temperature: if settings.samples > 1 {
-                    SAMPLE_TEMPERATURE
-                } else {
-                    0.0
-                },
-                seed: SEED + sample,
+            // Several samples must differ to be worth a vote; one alone is asked for at its
+            // most likely.
+            let temperature = if settings.samples > 1 {
+                SAMPLE_TEMPERATURE
+            } else {
+                0.0
             };
+            let request = settings.request(&messages, &schema, temperature, SEED + sample);
             let reply = self
                 .ask(&request)
                 .map_err(|failure| NotUsed(format!("the judge at {}: {failure}", settings.host)))?;

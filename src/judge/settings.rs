@@ -99,6 +99,28 @@ pub struct Settings {
     pub allowed: bool,
 }
 
+impl Settings {
+    /// A request of `messages` to this judge, answered in the form of `schema`.
+    pub fn request<'a>(
+        &'a self,
+        messages: &'a serde_json::Value,
+        schema: &'a serde_json::Value,
+        temperature: f64,
+        seed: u64,
+    ) -> super::client::Request<'a> {
+        super::client::Request {
+            url: &self.url,
+            model: &self.model,
+            key: self.key.as_deref(),
+            timeout: self.timeout,
+            messages,
+            schema,
+            temperature,
+            seed,
+        }
+    }
+}
+
 impl std::fmt::Debug for Settings {
     // The key is never printed, not even in a debug dump.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
