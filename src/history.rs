@@ -167,9 +167,9 @@ pub fn append(path: &Path, record: &Record) -> Result<()> {
     append_with(path, |_| Ok(record.clone())).map(|_| ())
 }
 
-/// Appends the record of a `score --save`: a first try, unless the file already holds a
-/// first try at the same question of the same bank on the same day (UTC), when it is a
-/// retry. Decided under the lock that guards the write, so two saves at once cannot both
+/// Appends a scored answer: as its kind says, except that a first try becomes a retry
+/// when the file already holds a first try at the same question of the same bank on the
+/// same day (UTC). Decided under the lock that guards the write, so two saves at once cannot both
 /// be first. Returns the kind it was saved as.
 pub fn append_scored(path: &Path, record: &Record) -> Result<AttemptKind> {
     let saved = append_with(path, |file| {
@@ -200,25 +200,42 @@ struct Brief<'a> {
 /// Whether the history open in `file` holds a first try at `record`'s question and bank
 /// on `record`'s day. Damaged lines are passed over: they are reported by every reader.
 fn has_first_try_on_day(file: &mut File, record: &Record) -> std::io::Result<bool> {
-    let day = record.at.get(..10).unwrap_or_default();
+    let day = day_of(&record.at);
     let mut same = BankMatch::new(&record.bank);
-    file.seek(SeekFrom::Start(0))?;
-    let mut reader = std::io::BufReader::with_capacity(1 << 16, &*file);
-    let mut line = Vec::new();
+    let length = file.metadata()?.len();
     let mut found = false;
+    read_lines(file, length, |line| {
+        if let Ok(brief) = serde_json::from_slice::<Brief>(line) {
+            found |= brief.schema == RECORD_SCHEMA
+                && brief.kind == AttemptKind::First
+                && brief.question == record.question
+                && day.is_some()
+                && day_of(&brief.at) == day
+                && same.is(&brief.bank);
+        }
+    })?;
+    Ok(found)
+}
+
+/// The day (since 1970, UTC) of an RFC 3339 time as records write it.
+fn day_of(at: &str) -> Option<u64> {
+    let time = humantime::parse_rfc3339(at).ok()?;
+    Some(time.duration_since(SystemTime::UNIX_EPOCH).ok()?.as_secs() / DAY)
+}
+
+/// Calls `each` with every line of the first `length` bytes of `file`, from its start.
+fn read_lines(file: &File, length: u64, mut each: impl FnMut(&[u8])) -> std::io::Result<()> {
+    let mut file = file;
+    file.seek(SeekFrom::Start(0))?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file.take(length));
+    let mut line = Vec::new();
     loop {
         line.clear();
         if std::io::BufRead::read_until(&mut reader, b'\n', &mut line)? == 0 {
-            break;
+            return Ok(());
         }
-        if let Ok(brief) = serde_json::from_slice::<Brief>(&line) {
-            found |= brief.kind == AttemptKind::First
-                && brief.question == record.question
-                && brief.at.get(..10) == Some(day)
-                && same.is(&brief.bank);
-        }
+        each(&line);
     }
-    Ok(found)
 }
 
 /// Appends the record `prepare` makes, under an exclusive lock, from the file it is about
@@ -366,11 +383,7 @@ pub fn reviews(path: &Path, bank: &Bank, label: &str) -> Result<(Vec<Review>, Ve
             // The full reader says what is wrong with the line.
             _ => return parse_line(line, Keep::NoAnswers).map(|_| ()),
         };
-        let day = humantime::parse_rfc3339(&brief.at)
-            .ok()
-            .and_then(|time| time.duration_since(SystemTime::UNIX_EPOCH).ok())
-            .map(|since| since.as_secs() / DAY);
-        if let Some(day) = day
+        if let Some(day) = day_of(&brief.at)
             && brief.kind == AttemptKind::First
             && bank.question(&brief.question).is_some()
             && same.is(&brief.bank)
@@ -395,23 +408,21 @@ fn each_line(
     let Some(file) = open_locked(path)? else {
         return Ok(Vec::new());
     };
+    // Records are appended whole under an exclusive lock: what is there while the shared
+    // lock is held is whole, and stays so. Reading it after letting go of the lock keeps
+    // a slow reader (an export scoring every answer) from holding up a drill's save.
+    let length = file.metadata().map(|m| m.len()).map_err(read_error(path));
+    let _ = file.unlock();
     let name = path.display().to_string();
     let mut warnings = Vec::new();
-    let mut reader = std::io::BufReader::with_capacity(1 << 16, &file);
-    let mut line = Vec::new();
     let mut number = 0;
-    loop {
-        line.clear();
-        let read = std::io::BufRead::read_until(&mut reader, b'\n', &mut line);
-        if read.map_err(read_error(path))? == 0 {
-            break;
-        }
+    read_lines(&file, length?, |line| {
         number += 1;
-        if let Err(why) = each(&line) {
+        if let Err(why) = each(line) {
             warnings.push(damaged(&name, number, &why));
         }
-    }
-    let _ = file.unlock();
+    })
+    .map_err(read_error(path))?;
     Ok(warnings)
 }
 

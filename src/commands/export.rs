@@ -32,7 +32,8 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<()> {
         }
     };
     // One scorer a question, its cues prepared once, for all the answers to it; each
-    // record is written as it is read, so a long history is never held whole.
+    // record goes into the journal as it is read, so the records are never all in memory
+    // at once (the journal's text is, to be written in one go).
     let mut scorers: HashMap<String, Scorer> = HashMap::new();
     let mut journal = Journal::new(args.format == ExportFormat::Json);
     let warnings = crate::history::for_each(&data.history(), Keep::Answers, |record| {

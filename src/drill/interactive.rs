@@ -95,11 +95,16 @@ fn print_header(session: &Session, count: usize, mode: Mode) -> Result<()> {
     };
     let width = output::prose_width(session.width);
     let questions = crate::english::plural(count, "question");
-    let how_to = format!(
-        "{questions}. {how} Arrow keys move and edit within what you type. End an answer (or a part) \
-with a line holding only \".\", or with two empty lines: press Enter three times after your \
-last line. Ctrl-C stops; what you typed is kept as a draft."
-    );
+    let typing = match mode {
+        // The editor has keys of its own; Ctrl-C there belongs to it.
+        Mode::Editor => "",
+        Mode::Guided | Mode::Free => {
+            " Arrow keys move and edit within what you type. End an answer (or a part) with a \
+line holding only \".\", or with two empty lines: press Enter three times after your last \
+line. Ctrl-C stops; what you typed is kept as a draft."
+        }
+    };
+    let how_to = format!("{questions}. {how}{typing}");
     let text = format!(
         "{}\n{}\n\n{}\n",
         theme.heading(&format!("{} drill", principle.name)),
@@ -139,16 +144,22 @@ fn offer_drafts<'a>(
         if filtered && !questions.iter().any(|q| q.id == question.id) {
             continue;
         }
-        let prompt = format!(
+        let about = format!(
             "You have a draft answer to {}: \"{}\"",
             draft.question,
             draft.preview(8)
         );
+        // Said before the menu, wrapped by word: a menu's prompt is one line.
+        term.write_line(&output::wrap(&about, session.width, ""))
+            .map_err(|source| Error::Io {
+                what: "cannot write to the terminal",
+                source,
+            })?;
         // Esc or q keeps the draft for later; only an explicit choice discards it.
         match select(
             session,
             term,
-            &prompt,
+            "This draft",
             &["Resume now", "Later", "Discard"],
             1,
         )? {
@@ -226,7 +237,7 @@ fn ask(
             let change = i16::from(report.score) - i16::from(before);
             let verdict = match change {
                 1.. => theme.good(&format!("+{change} on your last answer")),
-                0 => "no change from your last answer".to_string(),
+                0 => "±0 on your last answer".to_string(),
                 _ => theme.bad(&format!("{change} on your last answer")),
             };
             print_stdout(&format!("{verdict}\n"))?;
@@ -346,7 +357,10 @@ fn timed(
     match result {
         Ok(typed) => Ok((typed, seconds)),
         Err(Error::Interrupted) => {
-            let _ = drafts::save_seconds(&session.data, &question.id, seconds);
+            // Only a draft has a time to carry on from.
+            if drafts::draft_path(&session.data, &question.id).is_file() {
+                let _ = drafts::save_seconds(&session.data, &question.id, seconds);
+            }
             Err(Error::Interrupted)
         }
         Err(err) => Err(err),

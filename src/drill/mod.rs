@@ -133,7 +133,9 @@ impl<'a> Session<'a> {
                 SystemTime::now(),
                 self.options.keep_text,
             );
-            history::append(&self.data.history(), &record)?;
+            // A question has one first try a day: a resumed draft of a retry, or a second
+            // drill the same day, is practice on it.
+            history::append_scored(&self.data.history(), &record)?;
         }
         self.attempts.push((question.id.clone(), attempt));
         Ok(())
@@ -173,7 +175,11 @@ pub fn render_question(
     let counter = format!("Question {} of {total} ·", index + 1);
     // The tags share the heading's line while it fits, else take a line of their own.
     let one_line = counter.chars().count() + question.id.chars().count() + tags.chars().count() + 3;
-    let between = if one_line <= width { "  " } else { "\n" };
+    let between = match (tags.is_empty(), one_line <= width) {
+        (true, _) => "",
+        (false, true) => "  ",
+        (false, false) => "\n",
+    };
     format!(
         "\n{} {}{between}{}\n{}\n",
         theme.dim(&counter),

@@ -20,12 +20,32 @@ pub fn run(session: &mut Session, questions: &[&Question]) -> Result<()> {
     if std::io::stdin().is_terminal() {
         // Typed at a terminal whose stderr goes elsewhere (`2>log`): without this line the
         // drill would look hung. It goes where the user is looking.
-        let why = "The drill prompts only when stdin and stderr are both a terminal; stderr is redirected, so it reads answers from stdin: type them with a line holding only --- between answers, then press Ctrl-D.";
+        let why = "The drill prompts only when stdin and stderr are both a terminal; stderr is redirected, so it reads answers from stdin: type them in this order, with a line holding only --- between answers, then press Ctrl-D.";
+        let width = crate::output::terminal_width();
+        let mut line = format!("{}\n", crate::output::wrap(why, width, ""));
+        // The questions come first, or the answers would be typed blind.
+        for (index, question) in questions.iter().enumerate() {
+            let plain = crate::output::Theme::new(false);
+            line.push_str(&render_question(
+                question,
+                index,
+                questions.len(),
+                plain,
+                width,
+            ));
+        }
+        line.push('\n');
         if std::io::stdout().is_terminal() {
-            let width = crate::output::terminal_width();
-            crate::output::print_stdout(&format!("{}\n", crate::output::wrap(why, width, "")))?;
+            crate::output::print_stdout(&line)?;
         } else {
-            crate::output::stderr_line(why);
+            // Both outputs redirected: the terminal itself is the only place left to say it.
+            let told = std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/tty")
+                .and_then(|mut tty| std::io::Write::write_all(&mut tty, line.as_bytes()));
+            if told.is_err() {
+                crate::output::stderr_line(why);
+            }
         }
     }
     if session.options.mode.is_some() {

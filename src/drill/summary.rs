@@ -121,7 +121,7 @@ pub fn render_summary(attempts: &[(String, Attempt)], theme: Theme, width: usize
             let seconds: u64 = timed.iter().sum();
             line.push_str(&format!(", {}", minutes(seconds as usize)));
         }
-        out.push_str(&line);
+        out.push_str(&wrap(line.trim_start(), width, "  "));
         out.push('\n');
         finals.push(last);
     }

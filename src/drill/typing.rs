@@ -67,6 +67,8 @@ fn split_guided(text: &str) -> Option<(Vec<GuidedPart>, GuidedPart)> {
 /// What typing produced: a finished text, or the text so far when Ctrl-C came.
 enum Typing {
     Done(String),
+    /// Ctrl-D with nothing typed.
+    Ended,
     Interrupted(String),
 }
 
@@ -233,6 +235,7 @@ pub(super) fn type_answer(
         }
     };
     match typing {
+        Typing::Ended => Ok(Typed::Empty),
         Typing::Done(text) if text.trim().is_empty() => Ok(Typed::Empty),
         Typing::Done(text) => Ok(Typed::Answer(text)),
         Typing::Interrupted(text) => {
@@ -290,16 +293,20 @@ fn type_guided(
                 (None, None) => Start::Fresh,
             };
             match type_lines(session, (name, hint), part_start, &target, (editor, term))? {
-                Typing::Done(text) if text.trim().is_empty() => {
+                // Ctrl-D before anything is typed: no answer to this question.
+                Typing::Ended if parts.iter().all(|(_, text)| text.trim().is_empty()) => {
+                    return Ok(Typing::Ended);
+                }
+                Typing::Done(text) if !text.trim().is_empty() => {
+                    parts.push((name, text));
+                    break;
+                }
+                Typing::Ended | Typing::Done(_) => {
                     let prompt = format!("Nothing typed for {name}. Skip it?");
                     if select(session, term, &prompt, &["Type it", "Skip it"], 0)? == 1 {
                         parts.push((name, String::new()));
                         break;
                     }
-                }
-                Typing::Done(text) => {
-                    parts.push((name, text));
-                    break;
                 }
                 // The target already joined the finished parts with this one.
                 Typing::Interrupted(draft) => return Ok(Typing::Interrupted(draft)),
@@ -356,6 +363,8 @@ fn type_lines(
         heading.push(' ');
         heading.push_str(&theme.dim(hint));
     }
+    // Wrapped by word here: the terminal would break the hint mid-word.
+    let heading = output::wrap(&heading, session.width, "");
     term.write_line(&heading).map_err(io_error)?;
     let initial = match start {
         Start::Fresh => String::new(),
@@ -376,7 +385,7 @@ fn type_lines(
     };
     Ok(match editor.read(&initial, save)? {
         Read::Answer(text) => Typing::Done(text),
-        Read::End => Typing::Done(String::new()),
+        Read::End => Typing::Ended,
         // What was being typed is kept too.
         Read::Interrupted(text) => Typing::Interrupted(target.text(&text)),
     })

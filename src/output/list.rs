@@ -44,8 +44,14 @@ pub fn render_list(questions: &[&Question], theme: Theme, width: usize) -> Strin
     // Ids are never cut: they are what `show` and `drill --question` take.
     let id_width = column_width(questions.iter().map(|q| q.id.as_str()), "ID");
     let tags: Vec<String> = questions.iter().map(|q| q.tags.join(",")).collect();
+    // Tags take what the id and the question's minimum leave, up to 32 columns; with too
+    // little room for them they are left out.
+    let tag_room = width.saturating_sub(id_width + 2 * GAP.len() + MIN_QUESTION_WIDTH);
+    let with_tags = with_tags && tag_room >= "TAGS".len();
     let tag_width = if with_tags {
-        column_width(tags.iter().map(String::as_str), "TAGS").min(32)
+        column_width(tags.iter().map(String::as_str), "TAGS")
+            .min(32)
+            .min(tag_room)
     } else {
         0
     };

@@ -112,7 +112,10 @@ pub fn render_stats(stats: &Stats, theme: Theme, width: usize) -> String {
             .chunks(per)
             .map(|run| (run.iter().map(|&s| u32::from(s)).sum::<u32>() / run.len() as u32) as u8)
             .collect();
-        (sparkline(&means), format!(" (each mark: {per} answers)"))
+        (
+            sparkline(&means),
+            format!(" (each mark: {})", plural(per, "answer")),
+        )
     };
     out.push_str(&format!("\nScores over time: {marks}{note}\n"));
     out.push('\n');
@@ -167,8 +170,9 @@ pub struct JournalEntry<'a> {
     pub feedback: Vec<String>,
 }
 
-/// The practice journal, written one attempt at a time so a long history is never held
-/// whole: Markdown, or a JSON array of the records with their question and next steps.
+/// The practice journal, added to one attempt at a time so the records need not all be in
+/// memory at once: Markdown, or a JSON array of the records with their question and next
+/// steps.
 pub struct Journal {
     json: bool,
     out: String,

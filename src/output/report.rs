@@ -91,23 +91,26 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
     out.push_str(&theme.heading("Signals"));
     out.push('\n');
     let (low, high) = length::AIM_SECONDS;
-    out.push_str(&format!(
-        "  Length: {}, about {} spoken (aim for {} to {})\n",
+    let length = format!(
+        "Length: {}, about {} spoken (aim for {} to {})",
         plural(s.word_count, "word"),
         minutes(s.spoken_seconds),
         minutes(low),
         minutes(high)
-    ));
-    out.push_str(&format!(
-        "  Ownership: \"I\" {}, \"we\" {}\n",
+    );
+    push_wrapped(&mut out, &length, width, "  ");
+    let ownership = format!(
+        "Ownership: \"I\" {}, \"we\" {}",
         plural(s.i_count, "time"),
         plural(s.we_count, "time")
-    ));
-    out.push_str(&format!(
-        "  Action and Result: {:.0}% of the words (aim for about {:.0}%)\n",
+    );
+    push_wrapped(&mut out, &ownership, width, "  ");
+    let share = format!(
+        "Action and Result: {:.0}% of the words (aim for about {:.0}%)",
         s.action_result_share * 100.0,
         policy::ACTION_RESULT_AIM * 100.0
-    ));
+    );
+    push_wrapped(&mut out, &share, width, "  ");
     let metrics = if s.metrics.is_empty() {
         theme.bad("none")
     } else {
@@ -125,14 +128,16 @@ pub fn render_report(report: &Report, theme: Theme, width: usize) -> String {
         "  ",
     );
     out.push_str(&found_line("Lesson", &s.lesson, theme, width));
+    // Each behaviour stays whole on a line: its spaces are glued while wrapping.
     let principle: Vec<String> = s
         .principle
         .iter()
-        .map(|p| format!("{} {}", mark(p.hit, theme), p.label))
+        .map(|p| format!("{} {}", mark(p.hit, theme), p.label).replace(' ', GLUE))
         .collect();
     if !principle.is_empty() {
         let line = format!("Principle: {}", principle.join("  "));
-        push_wrapped(&mut out, &line, width, "  ");
+        out.push_str(&wrap(&line, width, "  ").replace(GLUE, " "));
+        out.push('\n');
     }
     for claim in &s.vague_claims {
         let line = format!("{} vague: {claim}", theme.warn("!"));
@@ -210,6 +215,9 @@ fn found_line(name: &str, part: &Part, theme: Theme, width: usize) -> String {
 }
 
 /// Appends `text` wrapped to `width` with `indent`, and a line break.
+/// A no-break space: the wrapper never breaks a line there.
+const GLUE: &str = "\u{a0}";
+
 fn push_wrapped(out: &mut String, text: &str, width: usize, indent: &str) {
     out.push_str(&wrap(text, width, indent));
     out.push('\n');

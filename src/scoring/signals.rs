@@ -40,15 +40,7 @@ pub fn metrics(analysis: &Analysis) -> Vec<Metric> {
                 continue;
             }
             // A date or a time of day says when, not how much.
-            let of_month = raw.get(i + 1).is_some_and(|w| w.eq_ignore_ascii_case("of"))
-                && raw.get(i + 2).is_some_and(|w| is_month(w));
-            let beside_month = of_month
-                || [i.checked_sub(1), Some(i + 1)]
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|j| raw.get(j))
-                    .any(|w| is_month(w));
-            if is_date_or_time(clean) || (beside_month && is_day_of_month(clean)) {
+            if says_when(&raw, i, clean) {
                 continue;
             }
             let unit = || {
@@ -109,53 +101,91 @@ fn lower_word(word: &str) -> String {
     word.to_lowercase()
 }
 
-/// "2024-05-01", "2021-22", "3/14", "3/14/2024", "9:30", "9am", "Q3": when, not how much.
-fn is_date_or_time(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
+/// Whether word `i` of a sentence (`clean` is it without punctuation) says when rather than
+/// how much: "2024-05-01", "3/14/2024", "on 3/14", "2021-22", "at 9:30", "9am", "Q3", a
+/// year on its own, "3 May", "May 3," or "the 14th of March". A unit after it makes it a
+/// measure whatever its shape ("2000 hours"); so does a shape that only looks like a date
+/// ("12/15 accounts", "a 1:10 ratio", "In May 20 customers").
+fn says_when(raw: &[&str], i: usize, clean: &str) -> bool {
+    let word_at = |j: usize| {
+        raw.get(j).map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+    };
+    let before = i.checked_sub(1).and_then(word_at);
+    let after = word_at(i + 1);
+    if after.as_deref().is_some_and(|w| UNITS.contains(&w)) {
+        return false;
+    }
+    let after_a_time_word = before.as_deref().is_some_and(|w| {
+        matches!(
+            w,
+            "on" | "by" | "since" | "until" | "till" | "before" | "after" | "at" | "from"
+        )
+    });
+    let lower = clean.to_ascii_lowercase();
     let digits = |part: &str, min: usize, max: usize| {
         (min..=max).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
     };
-    let parts = |separator: char| lower.split(separator).collect::<Vec<_>>();
-    let iso = match parts('-').as_slice() {
-        [year, month, day] => digits(year, 4, 4) && digits(month, 1, 2) && digits(day, 1, 2),
-        [year, next] => digits(year, 4, 4) && digits(next, 2, 2),
+    let dashed: Vec<&str> = lower.split('-').collect();
+    let full_date = match dashed.as_slice() {
+        [year, month, day] => is_bare_year(year) && digits(month, 1, 2) && digits(day, 1, 2),
+        [year, next] => is_bare_year(year) && digits(next, 2, 2),
         _ => false,
     };
-    let slashed = match parts('/').as_slice() {
-        [a, b] => digits(a, 1, 2) && digits(b, 1, 2),
+    let slashed = match lower.split('/').collect::<Vec<_>>().as_slice() {
         [a, b, year] => {
             digits(a, 1, 2) && digits(b, 1, 2) && (digits(year, 2, 2) || digits(year, 4, 4))
         }
+        [a, b] => after_a_time_word && digits(a, 1, 2) && digits(b, 1, 2),
         _ => false,
     };
-    let clock = match lower
-        .trim_end_matches("am")
-        .trim_end_matches("pm")
-        .split_once(':')
-    {
-        Some((hour, minute)) => digits(hour, 1, 2) && digits(minute, 2, 2),
-        None => false,
+    let meridiem = |w: &str| matches!(w, "am" | "pm" | "a.m" | "p.m");
+    let next_is_meridiem = after.as_deref().is_some_and(meridiem);
+    let (hour_part, suffixed) = ["a.m", "p.m", "am", "pm"]
+        .iter()
+        .find_map(|suffix| lower.strip_suffix(suffix).map(|h| (h, true)))
+        .unwrap_or((lower.as_str(), false));
+    let clock = match hour_part.split_once(':') {
+        Some((hour, minute)) => {
+            digits(hour, 1, 2)
+                && digits(minute, 2, 2)
+                && (suffixed || next_is_meridiem || after_a_time_word)
+        }
+        None => digits(hour_part, 1, 2) && (suffixed || next_is_meridiem),
     };
-    let hour = ["am", "pm", "a.m", "p.m"]
-        .iter()
-        .any(|suffix| lower.strip_suffix(suffix).is_some_and(|h| digits(h, 1, 2)));
-    let quarter = lower
-        .strip_prefix('q')
-        .is_some_and(|q| matches!(q, "1" | "2" | "3" | "4"));
-    iso || slashed || clock || hour || quarter || is_bare_year(word)
+    let quarter = matches!(lower.as_str(), "q1" | "q2" | "q3" | "q4");
+    full_date || slashed || clock || quarter || is_bare_year(clean) || is_day_of_month(raw, i)
 }
 
-/// "3", "14th": a day of the month, when it stands next to a month's name.
-fn is_day_of_month(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    let number = ["st", "nd", "rd", "th"]
+/// Whether word `i` is a day of the month: "3 May", "the 14th of March", "May 3," or "May
+/// 3" ending the sentence; not "In May 20 customers churned".
+fn is_day_of_month(raw: &[&str], i: usize) -> bool {
+    let word = raw[i];
+    let clean = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = clean.to_ascii_lowercase();
+    let ordinal = ["st", "nd", "rd", "th"]
         .iter()
-        .find_map(|suffix| lower.strip_suffix(suffix))
-        .unwrap_or(&lower);
-    (1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
+        .find_map(|suffix| lower.strip_suffix(suffix));
+    let number = ordinal.unwrap_or(&lower);
+    if !((1..=2).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    let month_at = |j: usize| raw.get(j).is_some_and(|w| is_month(w));
+    let month_after = month_at(i + 1)
+        || (raw.get(i + 1).is_some_and(|w| w.eq_ignore_ascii_case("of")) && month_at(i + 2));
+    let month_before = i > 0 && month_at(i - 1);
+    let clause_ends = word.ends_with([',', '.', ';', ':', '!', '?', ')'])
+        || i + 1 == raw.len()
+        || raw
+            .get(i + 1)
+            .is_some_and(|w| is_bare_year(w.trim_matches(|c: char| !c.is_alphanumeric())));
+    month_after || (month_before && (ordinal.is_some() || clause_ends))
 }
 
-/// A month's name, in full or shortened ("Sept.", "Mar").
+/// A month's name, capitalised as a date writes it, in full or shortened ("Sept.", "Mar"):
+/// "may" and "march" in lower case are other words.
 fn is_month(word: &str) -> bool {
     const MONTHS: [&str; 12] = [
         "january",
@@ -171,9 +201,11 @@ fn is_month(word: &str) -> bool {
         "november",
         "december",
     ];
-    let lower = word
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase();
+    let name = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let lower = name.to_lowercase();
     lower.len() >= 3
         && MONTHS
             .iter()
@@ -307,8 +339,8 @@ mod tests {
     #[test]
     fn dates_and_times_of_day_are_not_figures() {
         let dated = "On 2024-05-01 I called her. By 3/14 and again on 3/14/2024 at 9:30 \
-                     and 10am I had asked. On May 3 and on the 14th of March, in Q3 of \
-                     2021-22, I told him.";
+                     and 10am I had asked. On May 3, and on the 14th of March, in Q3 of \
+                     2021-22, I told him. I wrote to her on 3 May 2023.";
         assert_eq!(figures(dated), Vec::<String>::new());
     }
 
@@ -320,5 +352,25 @@ mod tests {
         assert!(found.iter().any(|f| f == "$12,000"), "{found:?}");
         assert!(found.iter().any(|f| f == "3 weeks"), "{found:?}");
         assert!(!found.iter().any(|f| f == "3"), "{found:?}");
+    }
+
+    #[test]
+    fn shapes_that_only_look_like_dates_are_figures() {
+        for (text, figure) in [
+            ("I saved 12/15 accounts.", "12/15"),
+            ("I kept 3/4 of the team.", "3/4"),
+            ("I got a 1:10 ratio of reviews.", "1:10"),
+            ("I cut it to 2:30 a call.", "2:30"),
+            ("By June 12 teams had moved.", "12"),
+            ("In May 20 customers churned.", "20"),
+            ("I saved 2000 hours.", "2000 hours"),
+            ("I said the 2 may leave.", "2"),
+        ] {
+            let found = figures(text);
+            assert!(
+                found.iter().any(|f| f.starts_with(figure)),
+                "{text}: {found:?}"
+            );
+        }
     }
 }

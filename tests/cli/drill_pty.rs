@@ -650,6 +650,8 @@ fn stderr_redirected_at_a_terminal_says_why_it_reads_stdin() {
     );
     let mut pty = Pty::spawn_program(home.path(), "sh", &["-c", &script]);
     pty.wait_for("stderr is redirected");
+    pty.wait_for("Question 1 of 1"); // shown before the answer is typed
+    pty.wait_for("harsh truth");
     // The terminal is in its ordinary line mode (this pty does not echo).
     pty.keys(b"I told our lead engineer his review comments were hurting the team.\r");
     pty.keys(&[4]); // Ctrl-D: end of the answers
@@ -662,14 +664,34 @@ fn sixty_columns_break_no_word_and_leave_no_lone_bracket() {
     let home = tempfile::tempdir().unwrap();
     let bin = assert_cmd::cargo::cargo_bin!("earn-trust");
     let script = format!(
-        "stty cols 60 rows 40; exec '{}' drill --question missed-commitment --mode free",
+        "stty cols 60 rows 40; exec '{}' drill --question missed-commitment --mode guided",
         bin.display()
     );
     let mut pty = Pty::spawn_program(home.path(), "sh", &["-c", &script]);
-    pty.wait_for("Your answer:");
-    pty.keys(b"I told my finance lead on Monday that I would miss the date, and I delivered four days late.");
-    pty.wait_for("four days late.");
-    pty.keys(b"\r\r\r");
+    let parts = [
+        (
+            "Situation:",
+            "Last spring I ran billing at a clinic network and promised our finance lead a reconciliation report by the third.",
+        ),
+        (
+            "Task:",
+            "The report was mine: I had scoped it and I owned the date I gave her.",
+        ),
+        (
+            "Action:",
+            "I underestimated the data cleanup, so on Monday I told her I would miss the date, apologised, and gave her a partial report covering most accounts. I moved two evenings to the cleanup.",
+        ),
+        (
+            "Result:",
+            "I delivered the full report four days late and she closed the month on time. I learned to size the cleanup before I commit, and I now add a buffer to every estimate.",
+        ),
+    ];
+    for (heading, part) in parts {
+        pty.wait_for(heading);
+        // The echo is the line editor's, wrapped by character: the next heading is the sync.
+        pty.keys(part.as_bytes());
+        pty.keys(b"\r\r\r");
+    }
     pty.wait_for("Next steps");
     pty.wait_for("Quit");
     pty.keys(b"q");
@@ -685,9 +707,15 @@ fn sixty_columns_break_no_word_and_leave_no_lone_bracket() {
         assert!(line.chars().count() <= 60, "longer than 60: {line:?}");
         assert_ne!(line.trim(), ")", "a lone bracket:\n{screen}");
     }
-    // Words come out whole: the question and the principle read as written.
+    // Words come out whole: the question, the hints and the report read as written.
     let text = pty.text();
-    let question =
-        "Give an example of a time where you were not able to meet a commitment to a team member.";
-    assert!(text.contains(question), "{text}");
+    for whole in [
+        "Give an example of a time where you were not able to meet a commitment to a team member.",
+        "Where and when was this, who was involved, and what was at stake?",
+        "What changed, with a number if you can, and what did you learn?",
+        "(aim for 1:30 to 3:00)",
+        "Time answering:",
+    ] {
+        assert!(text.contains(whole), "{whole:?} is not whole in:\n{text}");
+    }
 }

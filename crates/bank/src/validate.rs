@@ -10,7 +10,9 @@ use crate::{Bank, Level, SUPPORTED_VERSION};
 /// One broken rule, with where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    /// 1-based line of the question's `id:` (or of the offending key for bank-wide rules).
+    /// 1-based line of the field at fault (a rubric point's `weight:`, a sample's `level:`),
+    /// of the question's `id:` for what concerns the whole question, or of the offending
+    /// key for bank-wide rules.
     pub line: Option<usize>,
     /// The question the problem belongs to, if any.
     pub question: Option<String>,
@@ -75,7 +77,8 @@ fn check_bank(bank: &Bank, lines: &KeyLines) -> Vec<Problem> {
         ));
     }
     let mut signal_ids = HashSet::new();
-    for signal in &bank.principle.signals {
+    let signal_items = lines.top_items(Some("principle"), "signals");
+    for (index, signal) in bank.principle.signals.iter().enumerate() {
         let mut issues = Vec::new();
         check_id(&signal.id, "signal id", &mut issues);
         if !signal_ids.insert(signal.id.as_str()) {
@@ -91,7 +94,9 @@ fn check_bank(bank: &Bank, lines: &KeyLines) -> Vec<Problem> {
             &format!("signal `{}`", signal.id),
             &mut issues,
         );
-        let line = lines.find_value(&signal.id, 0);
+        let line = signal_items
+            .get(index)
+            .map(|&item| lines.line_in(item, "id"));
         problems.extend(issues.into_iter().map(|message| Problem {
             line,
             question: None,
@@ -99,35 +104,22 @@ fn check_bank(bank: &Bank, lines: &KeyLines) -> Vec<Problem> {
         }));
     }
 
-    let mut cursor = 0;
-    let question_lines: Vec<Option<usize>> = bank
-        .questions
-        .iter()
-        .map(|question| {
-            let line = lines.find_value(&question.id, cursor);
-            if let Some(found) = line {
-                cursor = found;
-            }
-            line
-        })
-        .collect();
+    // The bank's questions are its `questions:` items, in the same order.
+    let question_items = lines.top_items(None, "questions");
     let mut seen = HashSet::new();
     for (index, question) in bank.questions.iter().enumerate() {
-        let line = question_lines[index];
-        // A problem inside the question is looked for between its line and the next's.
-        let end = question_lines[index + 1..]
-            .iter()
-            .flatten()
-            .next()
-            .copied()
-            .unwrap_or(usize::MAX);
+        let item = question_items.get(index).copied();
         let mut issues = Vec::new();
         if !seen.insert(question.id.as_str()) {
             issues.push((Place::Question, "duplicate question id".to_string()));
         }
         check_question(question, &mut issues);
         problems.extend(issues.into_iter().map(|(place, message)| Problem {
-            line: line.map(|start| lines.place(place, start, end).unwrap_or(start)),
+            line: item.and_then(|item| {
+                lines
+                    .place(place, item)
+                    .or_else(|| lines.place(Place::Question, item))
+            }),
             question: Some(question.id.clone()),
             message,
         }));
@@ -315,11 +307,25 @@ pub fn is_kebab_case(id: &str) -> bool {
         })
 }
 
-/// Line numbers of `key: value` lines, found by scanning the text.
+/// One `key: value` line of the source.
+#[derive(Debug)]
+struct KeyLine {
+    /// 1-based.
+    line: usize,
+    /// Where the key starts: the keys of one mapping share it.
+    column: usize,
+    /// Whether the line starts an item of a list (`- key: value`).
+    item: bool,
+    key: String,
+    /// Without quotes or a trailing comment.
+    value: String,
+}
+
+/// The `key: value` lines of a bank, found by scanning the text (the parser keeps no
+/// positions), read as nested mappings by their indentation.
 #[derive(Default)]
 struct KeyLines {
-    /// (1-based line, key, value without quotes)
-    entries: Vec<(usize, String, String)>,
+    entries: Vec<KeyLine>,
 }
 
 impl KeyLines {
@@ -328,85 +334,131 @@ impl KeyLines {
             .lines()
             .enumerate()
             .filter_map(|(index, line)| {
-                let body = line.trim_start().trim_start_matches("- ").trim_start();
+                let indent = line.len() - line.trim_start().len();
+                let after_indent = &line[indent..];
+                let item = after_indent.starts_with("- ");
+                let body = after_indent.trim_start_matches("- ").trim_start();
+                let column = line.len() - body.len();
                 let (key, value) = body.split_once(':')?;
                 if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_') {
                     return None;
                 }
                 let value = value.split(" #").next().unwrap_or("").trim();
                 let value = value.trim_matches(|c| c == '"' || c == '\'');
-                Some((index + 1, key.to_string(), value.to_string()))
+                Some(KeyLine {
+                    line: index + 1,
+                    column,
+                    item,
+                    key: key.to_string(),
+                    value: value.to_string(),
+                })
             })
             .collect();
         KeyLines { entries }
     }
 
+    /// The line of the first top-level `key`.
     fn first(&self, key: &str) -> Option<usize> {
+        self.top(key).map(|at| self.entries[at].line)
+    }
+
+    fn top(&self, key: &str) -> Option<usize> {
         self.entries
             .iter()
-            .find(|(_, k, _)| k == key)
-            .map(|(line, _, _)| *line)
+            .position(|e| e.column == 0 && e.key == key)
     }
 
-    /// The line of `place` in the question whose `id:` is on line `start`, looking no
-    /// further than line `end` (the next question's).
-    fn place(&self, place: Place, start: usize, end: usize) -> Option<usize> {
+    /// The entries (by index) of the mapping that entry `at` belongs to: from its item's
+    /// `- ` line (or the start of the mapping) to the line before the next sibling or the
+    /// end of the parent.
+    fn block(&self, at: usize) -> std::ops::Range<usize> {
+        let column = self.entries[at].column;
+        let mut start = at;
+        while !(self.entries[start].item && self.entries[start].column == column)
+            && start > 0
+            && self.entries[start - 1].column >= column
+        {
+            start -= 1;
+        }
+        let end = (at + 1..self.entries.len())
+            .find(|&k| {
+                let e = &self.entries[k];
+                e.column < column || (e.item && e.column == column)
+            })
+            .unwrap_or(self.entries.len());
+        start..end
+    }
+
+    /// Entry `key` of the mapping that entry `at` belongs to.
+    fn key_of(&self, at: usize, key: &str) -> Option<usize> {
+        let column = self.entries[at].column;
+        self.block(at)
+            .find(|&k| self.entries[k].column == column && self.entries[k].key == key)
+    }
+
+    /// The items of the list under entry `at` (a `key:` whose value is a block list): the
+    /// first entry of each.
+    fn items(&self, at: usize) -> Vec<usize> {
+        let column = self.entries[at].column;
+        let Some(first) = self
+            .entries
+            .get(at + 1)
+            .filter(|e| e.column > column && e.item)
+        else {
+            return Vec::new();
+        };
+        let item_column = first.column;
+        (at + 1..self.entries.len())
+            .take_while(|&k| self.entries[k].column > column)
+            .filter(|&k| self.entries[k].item && self.entries[k].column == item_column)
+            .collect()
+    }
+
+    /// The first entry of each item under the top-level `list` (or under `parent`, then
+    /// `list`), in file order.
+    fn top_items(&self, parent: Option<&str>, list: &str) -> Vec<usize> {
+        let found = match parent {
+            None => self.top(list),
+            Some(parent) => self.top(parent).and_then(|at| {
+                let column = self.entries[at].column;
+                (at + 1..self.entries.len())
+                    .take_while(|&k| self.entries[k].column > column)
+                    .find(|&k| self.entries[k].key == list)
+            }),
+        };
+        found.map_or_else(Vec::new, |at| self.items(at))
+    }
+
+    /// The line of `key` in the mapping of item `item`, else the item's first line.
+    fn line_in(&self, item: usize, key: &str) -> usize {
+        let at = self.key_of(item, key).unwrap_or(item);
+        self.entries[at].line
+    }
+
+    /// The line of `place` in the question whose item starts at entry `question`.
+    fn place(&self, place: Place, question: usize) -> Option<usize> {
+        let list_items = |list: &str| {
+            self.key_of(question, list)
+                .map_or_else(Vec::new, |at| self.items(at))
+        };
         match place {
-            Place::Question => Some(start),
-            Place::Key(key) => self.next(start, end, |k, _| k == key),
+            Place::Question => Some(self.line_in(question, "id")),
+            Place::Key(key) => self.key_of(question, key).map(|at| self.entries[at].line),
             Place::Sample { index, key } => {
-                let mut level = self.next(start, end, |k, _| k == "sample_answers")?;
-                for _ in 0..=index {
-                    level = self.next(level, end, |k, _| k == "level")?;
-                }
-                if key == "level" {
-                    return Some(level);
-                }
-                let next_level = self.next(level, end, |k, _| k == "level").unwrap_or(end);
-                self.next(level, next_level, |k, _| k == key)
+                let item = *list_items("sample_answers").get(index)?;
+                Some(self.line_in(item, key))
             }
             Place::Entry { list, id, nth, key } => {
-                let mut entry = self.next(start, end, |k, _| k == list)?;
-                for _ in 0..=nth {
-                    entry = self.next(entry, end, |k, v| k == "id" && v == id)?;
-                }
-                match key {
-                    None => Some(entry),
-                    // The entry's own key comes before the next entry's id.
-                    Some(key) => {
-                        let next_id = self.next(entry, end, |k, _| k == "id").unwrap_or(end);
-                        self.next(entry, next_id, |k, _| k == key)
-                    }
-                }
+                let item = list_items(list)
+                    .into_iter()
+                    .filter(|&item| {
+                        self.key_of(item, "id")
+                            .is_some_and(|at| self.entries[at].value == id)
+                    })
+                    .nth(nth)?;
+                Some(self.line_in(item, key.unwrap_or("id")))
             }
         }
-    }
-
-    /// The first line after `after` and before `before` whose key and value pass `wanted`.
-    fn next(
-        &self,
-        after: usize,
-        before: usize,
-        wanted: impl Fn(&str, &str) -> bool,
-    ) -> Option<usize> {
-        let start = self.entries.partition_point(|(line, _, _)| *line <= after);
-        self.entries[start..]
-            .iter()
-            .take_while(|(line, _, _)| *line < before)
-            .find(|(_, k, v)| wanted(k, v))
-            .map(|(line, _, _)| *line)
-    }
-
-    /// The first `id: value` line after `after`, else the first anywhere.
-    fn find_value(&self, value: &str, after: usize) -> Option<usize> {
-        let is_id = |(_, key, v): &&(usize, String, String)| key == "id" && v == value;
-        // Entries are in line order, so the search can start right after `after`.
-        let start = self.entries.partition_point(|(line, _, _)| *line <= after);
-        self.entries[start..]
-            .iter()
-            .find(is_id)
-            .or_else(|| self.entries[..start].iter().find(is_id))
-            .map(|(line, _, _)| *line)
     }
 }
 
@@ -425,12 +477,48 @@ mod tests {
     }
 
     #[test]
-    fn finds_the_line_of_each_id_in_order() {
-        let text = "questions:\n  - id: a\n    rubric:\n      - id: a\n  - id: 'b'\n  - id: a\n";
+    fn fields_are_found_in_their_own_mapping_whatever_the_key_order() {
+        let text = "\
+version: 1
+questions:
+  - id: a
+    rubric:
+      - point: Says it.
+        id: r
+        weight: -1
+      - id: s
+        weight: 2
+    sample_answers:
+      - text: One.
+        level: strong
+      - level: nope
+        text: Two.
+  - text: Second.
+    id: b
+    rubric:
+      - id: r
+        weight: 0
+";
         let lines = KeyLines::scan(text);
-        assert_eq!(lines.find_value("a", 0), Some(2));
-        assert_eq!(lines.find_value("b", 2), Some(5));
-        assert_eq!(lines.find_value("a", 5), Some(6));
-        assert_eq!(lines.first("questions"), Some(1));
+        let questions = lines.top_items(None, "questions");
+        assert_eq!(questions.len(), 2);
+        let weight = |id, nth| Place::Entry {
+            list: "rubric",
+            id,
+            nth,
+            key: Some("weight"),
+        };
+        assert_eq!(lines.place(weight("r", 0), questions[0]), Some(7));
+        assert_eq!(lines.place(weight("s", 0), questions[0]), Some(9));
+        assert_eq!(lines.place(weight("r", 0), questions[1]), Some(19));
+        let level = |index| Place::Sample {
+            index,
+            key: "level",
+        };
+        assert_eq!(lines.place(level(0), questions[0]), Some(12));
+        assert_eq!(lines.place(level(1), questions[0]), Some(13));
+        assert_eq!(lines.place(Place::Question, questions[1]), Some(16));
+        assert_eq!(lines.place(Place::Key("text"), questions[1]), Some(15));
+        assert_eq!(lines.first("version"), Some(1));
     }
 }
