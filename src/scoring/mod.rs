@@ -320,10 +320,19 @@ impl<'a> Scorer<'a> {
     /// The lowest ceiling among the caps the answer earns.
     fn cap(&self, found: &Findings) -> f64 {
         let mut caps = vec![100.0];
-        if found.novel_words < cap::THIN_WORDS {
-            // A few words cannot earn much, however they are arranged or repeated.
-            let words = found.novel_words.min(found.distinct_words) as f64;
-            caps.push((cap::POINTS_PER_THIN_WORD * words).floor());
+        let words = found.novel_words.min(found.distinct_words);
+        if words < cap::FULL_WORDS {
+            // A few words cannot earn much, however they are arranged or repeated; past the
+            // thin mark the ceiling climbs steadily to none.
+            let thin = cap::POINTS_PER_THIN_WORD * cap::THIN_WORDS as f64;
+            let ceiling = if words < cap::THIN_WORDS {
+                cap::POINTS_PER_THIN_WORD * words as f64
+            } else {
+                let climbed =
+                    (words - cap::THIN_WORDS) as f64 / (cap::FULL_WORDS - cap::THIN_WORDS) as f64;
+                thin + (100.0 - thin) * climbed
+            };
+            caps.push(ceiling.floor());
         }
         if found.speaker_flags >= 2 {
             // Two red flags are strong evidence: the story breaks the principle.

@@ -104,8 +104,11 @@ pub mod penalty {
 pub mod cap {
     /// Under this many novel words, a few words cannot earn much...
     pub const THIN_WORDS: usize = 80;
-    /// ...half a point a word.
+    /// ...half a point a word...
     pub const POINTS_PER_THIN_WORD: f64 = 0.5;
+    /// ...and the ceiling then rises to nothing at this many, so that no one word more
+    /// doubles a score.
+    pub const FULL_WORDS: usize = 100;
     /// Two or more red flags in the speaker's own words: the story breaks the principle.
     pub const TWO_RED_FLAGS: f64 = 39.0;
     /// What the speaker would do, not what they did.

@@ -209,3 +209,30 @@ fn feedback_agrees_with_the_grade_and_the_length() {
         assert!(advice.contains(&clock), "{advice} vs {clock}");
     }
 }
+
+#[test]
+fn no_single_word_more_makes_a_cliff_in_the_score() {
+    let bank = bank();
+    for question in &bank.questions {
+        let words: Vec<&str> = strong(question).split_whitespace().collect();
+        if words.len() < 110 {
+            continue;
+        }
+        // The start of a strong answer, then one more of its own words at a time, across
+        // the length where a thin answer stops being capped.
+        let scores: Vec<u8> = (60..110)
+            .map(|n| report(&bank, &question.id, &words[..n].join(" ")).score)
+            .collect();
+        for (n, pair) in (60..).zip(scores.windows(2)) {
+            assert!(
+                pair[1] <= pair[0].saturating_add(20),
+                "{}: {} words score {}, {} words {}",
+                question.id,
+                n,
+                pair[0],
+                n + 1,
+                pair[1]
+            );
+        }
+    }
+}
