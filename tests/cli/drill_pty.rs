@@ -240,16 +240,12 @@ fn ctrl_c_keeps_a_draft_exits_130_and_the_next_run_offers_it() {
     assert_eq!(again.exit_code(), 130);
 }
 
-#[test]
-fn editor_mode_scores_the_edited_template_without_its_hints() {
+/// An editor-mode drill of `missed-commitment` whose `$EDITOR` is a shell script of `body`
+/// (the file to edit is `$1`).
+fn drill_with_editor(home: &std::path::Path, body: &str) -> Pty {
     use std::os::unix::fs::PermissionsExt;
-    let home = tempfile::tempdir().unwrap();
-    let editor = home.path().join("fake-editor.sh");
-    std::fs::write(
-        &editor,
-        "#!/bin/sh\nprintf 'Situation: last year I ran billing for a clinic and I had promised our finance lead a report.\\nAction: I told her on Monday that I would miss the date and gave her a partial report.\\n' >> \"$1\"\n",
-    )
-    .unwrap();
+    let editor = home.join("fake-editor.sh");
+    std::fs::write(&editor, format!("#!/bin/sh\n{body}")).unwrap();
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
     let args = [
         "drill",
@@ -258,9 +254,18 @@ fn editor_mode_scores_the_edited_template_without_its_hints() {
         "--mode",
         "editor",
     ];
-    let mut pty = Pty::spawn_with(home.path(), &args, |command| {
+    Pty::spawn_with(home, &args, |command| {
         command.env("EDITOR", &editor);
-    });
+    })
+}
+
+#[test]
+fn editor_mode_scores_the_edited_template_without_its_hints() {
+    let home = tempfile::tempdir().unwrap();
+    let mut pty = drill_with_editor(
+        home.path(),
+        "printf 'Situation: last year I ran billing for a clinic and I had promised our finance lead a report.\\nAction: I told her on Monday that I would miss the date and gave her a partial report.\\n' >> \"$1\"\n",
+    );
     pty.wait_for("Score: ");
     pty.wait_for("partial report");
     let text = pty.text();
@@ -603,26 +608,12 @@ fn try_again_can_delete_the_flagged_sentence_and_the_rescore_drops_the_flag() {
 
 #[test]
 fn ctrl_c_inside_the_editor_belongs_to_the_editor() {
-    use std::os::unix::fs::PermissionsExt;
     let home = tempfile::tempdir().unwrap();
-    let editor = home.path().join("fake-editor.sh");
     // An editor that, like vim, takes Ctrl-C as a key and carries on.
-    std::fs::write(
-        &editor,
-        "#!/bin/sh\ntrap 'echo editor-took-ctrl-c; printf \"Action: I told my finance lead on Monday that I would miss the date.\\n\" >> \"$1\"; exit 0' INT\necho editor-ready\nwhile :; do sleep 0.1; done\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let args = [
-        "drill",
-        "--question",
-        "missed-commitment",
-        "--mode",
-        "editor",
-    ];
-    let mut pty = Pty::spawn_with(home.path(), &args, |command| {
-        command.env("EDITOR", &editor);
-    });
+    let mut pty = drill_with_editor(
+        home.path(),
+        "trap 'echo editor-took-ctrl-c; printf \"Action: I told my finance lead on Monday that I would miss the date.\\n\" >> \"$1\"; exit 0' INT\necho editor-ready\nwhile :; do sleep 0.1; done\n",
+    );
     pty.wait_for("editor-ready");
     pty.keys(&[3]); // Ctrl-C while the editor runs
     pty.wait_for("editor-took-ctrl-c"); // the editor saves and quits on its own terms
