@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 
 pub use earn_trust_bank::{
-    Bank, BankError, LabelledAnswer, Level, Premise, PreparedCues, Principle, Problem, Question,
-    QuestionCues, QuestionFlag, RubricPoint, SampleAnswer, Signal, SignalRole, is_kebab_case,
-    parse_bank, parse_labelled_set, prepare_signals,
+    Bank, LabelledAnswer, Level, Premise, PreparedCues, Principle, Question, QuestionCues,
+    QuestionFlag, RubricPoint, SampleAnswer, SignalRole, is_kebab_case, parse_bank,
+    parse_labelled_set, prepare_signals,
 };
 
 use crate::{Error, Result};

@@ -72,12 +72,13 @@ pub struct Agreement {
 
 /// The score band a label stands for: 1 → 0–39, 2 → 40–59, 3 → 60–74, 4 → 75–89, 5 → 90–100.
 pub fn label_band(label: u8) -> (u8, u8) {
+    use crate::scoring::policy::band::{DEVELOPING, OUTSTANDING, SOLID, STRONG};
     match label {
-        0 | 1 => (0, 39),
-        2 => (40, 59),
-        3 => (60, 74),
-        4 => (75, 89),
-        _ => (90, 100),
+        0 | 1 => (0, DEVELOPING - 1),
+        2 => (DEVELOPING, SOLID - 1),
+        3 => (SOLID, STRONG - 1),
+        4 => (STRONG, OUTSTANDING - 1),
+        _ => (OUTSTANDING, 100),
     }
 }
 

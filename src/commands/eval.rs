@@ -1,6 +1,8 @@
 //! `earn-trust eval`: score every answer of a labelled set and say how far the scores
 //! agree with the labels.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::Context;
@@ -8,7 +10,7 @@ use super::judge::judge_for;
 use crate::bank::{LabelledAnswer, PROJECT_LABELLED_SETS, parse_labelled_set};
 use crate::cli::{EvalArgs, Format};
 use crate::evaluate::{Agreement, Scored, agreement};
-use crate::output::{self, print_stdout};
+use crate::output::{self, plural, print_stdout};
 use crate::scoring::Scorer;
 use crate::{Error, Result};
 
@@ -73,6 +75,8 @@ pub fn run(context: &Context, args: &EvalArgs) -> Result<()> {
     let mut scored: Vec<Vec<Scored>> = Vec::new();
     let mut judged: Vec<Scored> = Vec::new();
     let mut not_judged: Vec<String> = Vec::new();
+    // One scorer a question, its cues prepared once, for all the answers to it.
+    let mut scorers: HashMap<String, Scorer> = HashMap::new();
     for set in &sets {
         let mut set_scored = Vec::with_capacity(set.answers.len());
         for answer in &set.answers {
@@ -82,7 +86,10 @@ pub fn run(context: &Context, args: &EvalArgs) -> Result<()> {
                     set.name, answer.id, answer.question
                 ))
             })?;
-            let mut report = Scorer::new(&bank, question).score(&answer.answer);
+            let scorer = scorers
+                .entry(question.id.clone())
+                .or_insert_with(|| Scorer::new(&bank, question));
+            let mut report = scorer.score(&answer.answer);
             set_scored.push(Scored::new(answer, report.score));
             if let Some(judge) = &judge {
                 match judge.verdict(&bank.principle, question, &answer.answer) {
@@ -172,9 +179,8 @@ fn read_set(path: &std::path::Path) -> Result<Set> {
 fn render(sets: &[Set], overall: &Agreement, per_set: &[SetAgreement]) -> String {
     let names: Vec<&str> = sets.iter().map(|s| s.name.as_str()).collect();
     let mut out = format!(
-        "Scorer against {} labelled answer{} ({})\n\n",
-        overall.n,
-        if overall.n == 1 { "" } else { "s" },
+        "Scorer against {} ({})\n\n",
+        plural(overall.n, "labelled answer"),
         names.join(", ")
     );
     out.push_str(&format!(
@@ -229,11 +235,10 @@ fn render(sets: &[Set], overall: &Agreement, per_set: &[SetAgreement]) -> String
 fn render_judged(rules: &Agreement, judged: &JudgeAgreement) -> String {
     let with = &judged.agreement;
     let mut out = format!(
-        "\nWith the judge ({} at {}; {} answer{} kept the rules' score)\n",
+        "\nWith the judge ({} at {}; {} kept the rules' score)\n",
         judged.model,
         judged.host,
-        judged.not_judged,
-        if judged.not_judged == 1 { "" } else { "s" }
+        plural(judged.not_judged, "answer")
     );
     out.push_str(&format!("  {:<28} {:>7} {:>7}\n", "", "rules", "judge"));
     out.push_str(&format!(

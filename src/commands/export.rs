@@ -42,10 +42,11 @@ pub fn run(context: &Context, args: &ExportArgs) -> Result<()> {
             .and_then(|b| Some((b, b.question(&record.question)?)));
         let feedback = match (question, &record.answer) {
             (Some((bank, question)), Some(answer)) => {
-                if !scorers.contains_key(&question.id) {
-                    scorers.insert(question.id.clone(), Scorer::new(bank, question));
-                }
-                scorers[&question.id].score(answer).feedback
+                scorers
+                    .entry(question.id.clone())
+                    .or_insert_with(|| Scorer::new(bank, question))
+                    .score(answer)
+                    .feedback
             }
             _ => Vec::new(),
         };

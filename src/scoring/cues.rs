@@ -54,11 +54,14 @@ fn strength(strict: usize, loose: usize) -> f64 {
 /// her…") over those that only mention the topic.
 fn evidence_of(analysis: &Analysis, strict: &CueHits, loose: &CueHits, most: usize) -> Vec<String> {
     let ranked = |hits: &CueHits| {
-        let mut best = hits.best_sentences();
-        // A stable sort keeps the cue count order among equals.
-        best.sort_by_key(|&s| !speaker_acts(analysis, s));
-        let count = |s: &usize| hits.cues_in(*s);
-        best.sort_by_key(|s| std::cmp::Reverse(count(s)));
+        // The sentences are in order, and the sort is stable: among equals, the earlier.
+        let mut best = hits.sentences.clone();
+        best.sort_by_cached_key(|&s| {
+            (
+                std::cmp::Reverse(hits.cues_in(s)),
+                !speaker_acts(analysis, s),
+            )
+        });
         best
     };
     let loose_best = ranked(loose);

@@ -88,17 +88,15 @@ pub fn score_answer(bank: &Bank, question: &Question, answer: &str) -> Report {
 
 /// Whether the answer owns a mistake: it shows a signal whose bank role is `owning-up`.
 pub fn owned_up(principle: &Principle, report: &Report) -> bool {
+    shows_owning_up(principle, &report.signals.principle)
+}
+
+fn shows_owning_up(principle: &Principle, found: &[SignalResult]) -> bool {
     principle
         .signals
         .iter()
         .filter(|s| s.role == Some(SignalRole::OwningUp))
-        .any(|s| {
-            report
-                .signals
-                .principle
-                .iter()
-                .any(|p| p.id == s.id && p.hit)
-        })
+        .any(|s| found.iter().any(|p| p.id == s.id && p.hit))
 }
 
 /// A question's cues and the principle's signals, prepared once, ready to score answers.
@@ -224,12 +222,7 @@ impl<'a> Scorer<'a> {
         let signal_weight: f64 = self.principle.signals.iter().map(|s| s.weight).sum();
         let signal_coverage =
             ratio(signal_credit, signal_weight * credit::SIGNALS_FULL_SHARE).min(1.0);
-        let owned_up = self
-            .principle
-            .signals
-            .iter()
-            .zip(&principle)
-            .any(|(signal, result)| signal.role == Some(SignalRole::OwningUp) && result.hit);
+        let owned_up = shows_owning_up(self.principle, &principle);
 
         let (i_count, we_count) = signals::pronoun_counts(analysis);
         let lesson = signals::lesson(analysis, lexicon);
@@ -258,25 +251,22 @@ impl<'a> Scorer<'a> {
             && rubric_coverage == 0.0
             && signal_coverage < policy::OFF_QUESTION_SIGNAL_SHARE;
         // The story never shows what the question is about (its premise).
-        let premise = self.question.premise.as_ref().map(|premise| {
-            let found = match_cues(analysis, &self.cues.premise, &no_credit, 1);
-            PremiseResult {
-                text: premise.text.clone(),
-                found: found.hit,
-                evidence: found.evidence,
-            }
+        let premise_match = match_cues(analysis, &self.cues.premise, &no_credit, 1);
+        let premise_strict = premise_match.strict;
+        on_topic.extend(&premise_match.sentences);
+        let premise = self.question.premise.as_ref().map(|premise| PremiseResult {
+            text: premise.text.clone(),
+            found: premise_match.hit,
+            evidence: premise_match.evidence,
         });
         let premise_missing = judgeable && premise.as_ref().is_some_and(|p| !p.found);
-        on_topic.extend(match_cues(analysis, &self.cues.premise, &no_credit, 0).sentences);
         on_topic.sort_unstable();
         on_topic.dedup();
         // The share of the story that speaks to this question at all.
         let focus = ratio(on_topic.len() as f64, analysis.sentences.len() as f64);
         // One cue of the premise, once, is a thin sign the story is about it.
-        let premise_thin = judgeable
-            && !premise_missing
-            && self.question.premise.is_some()
-            && match_cues(analysis, &self.cues.premise, &no_credit, 0).strict < 2;
+        let premise_thin =
+            judgeable && !premise_missing && self.question.premise.is_some() && premise_strict < 2;
         let off_question = if about_nothing_asked {
             Some(OffQuestion::Unrelated)
         } else if premise_missing {

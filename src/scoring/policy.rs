@@ -56,9 +56,6 @@ pub mod credit {
     pub const NUMBER_IN_RESULT: f64 = 1.0;
     pub const NUMBER_ELSEWHERE: f64 = 0.5;
     pub const RESULT_WITHOUT_NUMBER: f64 = 0.2;
-    /// An answer whose rubric coverage reaches this share is on the question, whatever
-    /// words it uses for the premise.
-    pub const PREMISE_BY_RUBRIC: f64 = 0.6;
     /// Specificity: distinct concrete details for full marks, and the cost of each vague
     /// claim.
     pub const DETAILS_FOR_FULL: f64 = 6.0;

@@ -39,43 +39,32 @@ pub fn metrics(analysis: &Analysis) -> Vec<Metric> {
             if clean.chars().count() > 16 {
                 continue;
             }
-            // A date or a time of day says when, not how much.
-            if says_when(&raw, i, clean) {
-                continue;
-            }
-            let unit = || {
-                raw.get(i + 1)
-                    .map(|w| {
-                        w.trim_matches(|c: char| !c.is_alphanumeric())
-                            .to_lowercase()
-                    })
-                    .filter(|n| UNITS.contains(&n.as_str()))
-            };
-            let is_figure = if clean.bytes().any(|b| b.is_ascii_digit()) {
-                true
+            let has_digit = clean.bytes().any(|b| b.is_ascii_digit());
+            // The next word, as units and scales are listed.
+            let next = raw.get(i + 1).map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            });
+            let unit = next.as_deref().filter(|n| UNITS.contains(n));
+            let is_figure = if has_digit {
+                // A date or a time of day says when, not how much.
+                !says_when(&raw, i, clean)
             } else {
                 let known = |list: &[&str]| list.iter().any(|w| w.eq_ignore_ascii_case(clean));
-                (known(NUMBER_WORDS) && unit().is_some()) || known(CHANGE_WORDS)
+                (known(NUMBER_WORDS) && unit.is_some()) || known(CHANGE_WORDS)
             };
             if !is_figure {
                 continue;
             }
-            let text = match unit() {
-                Some(unit) => format!("{clean} {unit}"),
-                None => clean.to_string(),
-            };
-            // "200 thousand dollars" is one figure, not "200" and "thousand dollars".
-            let scale = raw.get(i + 1).map(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .to_lowercase()
-            });
-            let text = match scale.as_deref() {
-                Some(s @ ("thousand" | "million" | "billion" | "percent" | "k" | "m"))
-                    if clean.bytes().any(|b| b.is_ascii_digit()) =>
+            let text = match (unit, next.as_deref()) {
+                (Some(unit), _) => format!("{clean} {unit}"),
+                // "200 thousand dollars" is one figure, not "200" and "thousand dollars".
+                (None, Some(s @ ("thousand" | "million" | "billion" | "percent" | "k" | "m")))
+                    if has_digit =>
                 {
                     format!("{clean} {s}")
                 }
-                _ => text,
+                _ => clean.to_string(),
             };
             let previous_was_figure = i > 0 && raw[i - 1].bytes().any(|b| b.is_ascii_digit());
             if previous_was_figure

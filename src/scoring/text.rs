@@ -475,15 +475,6 @@ impl CueHits {
         self.phrases.push(cue.text.clone());
     }
 
-    /// The matching sentences, those holding the most cues first (then in order): the best
-    /// evidence for what the cues listen for.
-    pub fn best_sentences(&self) -> Vec<usize> {
-        let mut ranked = self.sentences.clone();
-        let count = |s: &usize| self.hits_per_sentence.iter().filter(|h| *h == s).count();
-        ranked.sort_by(|a, b| count(b).cmp(&count(a)).then(a.cmp(b)));
-        ranked
-    }
-
     /// How many of the cues hit sentence `s`.
     pub fn cues_in(&self, s: usize) -> usize {
         self.hits_per_sentence.iter().filter(|h| **h == s).count()

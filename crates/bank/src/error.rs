@@ -15,7 +15,7 @@ pub enum BankError {
     },
 
     /// A bank file larger than the loader accepts.
-    #[error("{path}: the bank is larger than the limit of {limit} bytes (8 MiB)")]
+    #[error("{path}: the file is larger than the limit of {limit} bytes ({} MiB)", limit / (1024 * 1024))]
     TooLarge { path: String, limit: u64 },
 
     /// A bank file that is binary or not UTF-8.

@@ -184,33 +184,22 @@ fn check_question<'q>(question: &'q crate::Question, issues: &mut Vec<(Place<'q>
     if question.text.trim().is_empty() {
         at(Place::Key("text"), vec!["empty question text".to_string()]);
     }
-    let mut rubric_ids: HashMap<&str, usize> = HashMap::new();
+    let mut rubric_ids = HashMap::new();
     for point in &question.rubric {
         let name = format!("rubric point `{}`", point.id);
-        let seen = rubric_ids.entry(&point.id).or_default();
-        let nth = *seen;
-        *seen += 1;
-        let entry = |key| Place::Entry {
-            list: "rubric",
-            id: &point.id,
-            nth,
-            key,
-        };
-        let mut found = Vec::new();
-        check_id(&point.id, "rubric id", &mut found);
-        if nth > 0 {
-            found.push(format!("duplicate rubric id `{}`", point.id));
-        }
-        at(entry(None), found);
+        let entry = check_entry(("rubric", "rubric id"), &point.id, &mut rubric_ids, &mut at);
         if point.point.trim().is_empty() {
-            at(entry(Some("point")), vec![format!("{name} has empty text")]);
+            at(
+                entry.place(Some("point")),
+                vec![format!("{name} has empty text")],
+            );
         }
         let mut found = Vec::new();
         check_weight(point.weight, &name, &mut found);
-        at(entry(Some("weight")), found);
+        at(entry.place(Some("weight")), found);
         let mut found = Vec::new();
         check_cues(&point.cues, &name, &mut found);
-        at(entry(Some("cues")), found);
+        at(entry.place(Some("cues")), found);
     }
     if let Some(premise) = &question.premise {
         let mut found = Vec::new();
@@ -220,39 +209,30 @@ fn check_question<'q>(question: &'q crate::Question, issues: &mut Vec<(Place<'q>
         check_cues(&premise.cues, "the premise", &mut found);
         at(Place::Key("premise"), found);
     }
-    let mut flag_ids: HashMap<&str, usize> = HashMap::new();
+    let mut flag_ids = HashMap::new();
     for flag in &question.red_flags {
         let name = format!("red flag `{}`", flag.id);
-        let seen = flag_ids.entry(&flag.id).or_default();
-        let nth = *seen;
-        *seen += 1;
-        let entry = |key| Place::Entry {
-            list: "red_flags",
-            id: &flag.id,
-            nth,
-            key,
-        };
-        let mut found = Vec::new();
-        check_id(&flag.id, "red flag id", &mut found);
-        if nth > 0 {
-            found.push(format!("duplicate red flag id `{}`", flag.id));
-        }
-        at(entry(None), found);
+        let entry = check_entry(
+            ("red_flags", "red flag id"),
+            &flag.id,
+            &mut flag_ids,
+            &mut at,
+        );
         if flag.flag.trim().is_empty() {
             at(
-                entry(Some("flag")),
+                entry.place(Some("flag")),
                 vec![format!("{name} has empty `flag` text")],
             );
         }
         if flag.ask.as_ref().is_some_and(|a| a.trim().is_empty()) {
             at(
-                entry(Some("ask")),
+                entry.place(Some("ask")),
                 vec![format!("{name} has an empty `ask`")],
             );
         }
         let mut found = Vec::new();
         check_cues(&flag.cues, &name, &mut found);
-        at(entry(Some("cues")), found);
+        at(entry.place(Some("cues")), found);
     }
     if question.follow_ups.iter().any(|f| f.trim().is_empty()) {
         at(
@@ -265,6 +245,48 @@ fn check_question<'q>(question: &'q crate::Question, issues: &mut Vec<(Place<'q>
             Place::Key("tags"),
             vec!["tags must be kebab-case words".to_string()],
         );
+    }
+}
+
+/// What every entry of a list with ids (`rubric`, `red_flags`) is checked for: a
+/// kebab-case id, not given before in the list (`seen` counts them). Returns where the
+/// entry's keys are, for its own checks.
+fn check_entry<'q>(
+    (list, what): (&'static str, &str),
+    id: &'q str,
+    seen: &mut HashMap<&'q str, usize>,
+    at: &mut impl FnMut(Place<'q>, Vec<String>),
+) -> EntryAt<'q> {
+    let count = seen.entry(id).or_default();
+    let nth = *count;
+    *count += 1;
+    let mut found = Vec::new();
+    check_id(id, what, &mut found);
+    if nth > 0 {
+        found.push(format!("duplicate {what} `{id}`"));
+    }
+    let entry = EntryAt { list, id, nth };
+    at(entry.place(None), found);
+    entry
+}
+
+/// Where an entry of a list with ids is: the `nth` (from 0) with `id` in `list`.
+#[derive(Debug, Clone, Copy)]
+struct EntryAt<'q> {
+    list: &'static str,
+    id: &'q str,
+    nth: usize,
+}
+
+impl<'q> EntryAt<'q> {
+    /// The line of the entry's `key`, or of its id when `None`.
+    fn place(self, key: Option<&'static str>) -> Place<'q> {
+        Place::Entry {
+            list: self.list,
+            id: self.id,
+            nth: self.nth,
+            key,
+        }
     }
 }
 
